@@ -1,0 +1,25 @@
+/** Runs the real browser pipeline (harness page → pose worker → model) over a video file. */
+import type { Page } from 'playwright';
+import type { PoseTrack } from '../../src/analysis/pose-track';
+import type { ExtractStats } from '../../src/app/extract-track';
+import type { InitReport } from '../../workers/pose.worker';
+import type { BackendChoice, ModelId } from '../../workers/models';
+import type {} from '../../src/harness/analyze';
+
+export interface HarnessResult {
+  track: PoseTrack;
+  stats: ExtractStats;
+  init: InitReport;
+}
+
+export async function runHarness(
+  page: Page,
+  appUrl: string,
+  videoPath: string,
+  options: { model: ModelId; backend: BackendChoice },
+): Promise<HarnessResult> {
+  await page.goto(new URL('src/harness/analyze.html', appUrl).href);
+  await page.waitForFunction(() => 'squatCoachHarness' in window);
+  await page.setInputFiles('#file', videoPath);
+  return page.evaluate((o) => window.squatCoachHarness.run(o), options);
+}

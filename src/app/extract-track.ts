@@ -1,0 +1,73 @@
+/**
+ * Video file → pose track, through the real worker and model: the job behind `npm run analyze`,
+ * the benchmarks and (later) the app's own "analyse a recorded video".
+ */
+import { KEYPOINT_NAMES, COCO_KEYPOINT_NAMES, type PoseFrame } from '../analysis/keypoints';
+import { framesToPoseTrack, type PoseTrack } from '../analysis/pose-track';
+import { DEFAULT_MAX_INPUT_SIDE_PX, type PoseClient } from '../pose-client/pose-client';
+import { openVideo, videoFrames, type VideoInfo } from '../media/video-frames';
+
+export interface ExtractProgress {
+  framesDone: number;
+  /** Estimated total frames (duration × fps), once the frame rate is known. */
+  framesTotal: number | null;
+  mediaMs: number;
+  durationMs: number;
+}
+
+export interface ExtractStats {
+  frames: number;
+  wallMs: number;
+  /** Median and p95 of the worker round trip (page → worker → page), ms. */
+  roundTripMs: number[];
+  /** Time inside estimatePoses as measured in the worker, ms. */
+  inferenceMs: number[];
+}
+
+export async function extractPoseTrack(
+  src: string,
+  client: PoseClient,
+  model: string,
+  options: { signal?: AbortSignal; onProgress?: (p: ExtractProgress) => void } = {},
+): Promise<{ track: PoseTrack; stats: ExtractStats }> {
+  const video = await openVideo(src);
+  let info: VideoInfo | null = null;
+  const frames: PoseFrame[] = [];
+  const stats: ExtractStats = { frames: 0, wallMs: 0, roundTripMs: [], inferenceMs: [] };
+  const t0 = performance.now();
+  await client.reset();
+  try {
+    const sourceSizePx = { width: video.videoWidth, height: video.videoHeight };
+    const frameOptions = { maxSidePx: DEFAULT_MAX_INPUT_SIDE_PX, onInfo: (i: VideoInfo) => (info = i) };
+    for await (const f of videoFrames(video, options.signal ? { ...frameOptions, signal: options.signal } : frameOptions)) {
+      const r0 = performance.now();
+      const result = await client.estimate(f.bitmap, f.tMs, sourceSizePx);
+      if (result === null) throw new Error('internal: a frame was dropped while extracting a track');
+      stats.roundTripMs.push(performance.now() - r0);
+      stats.inferenceMs.push(result.inferenceMs);
+      frames.push(result.pose);
+      const fps: number | null = info === null ? null : (info as VideoInfo).fps;
+      options.onProgress?.({
+        framesDone: frames.length,
+        framesTotal: fps === null ? null : Math.round((video.duration * fps)),
+        mediaMs: f.tMs,
+        durationMs: video.duration * 1000,
+      });
+    }
+  } finally {
+    video.removeAttribute('src');
+    video.load();
+  }
+  stats.frames = frames.length;
+  stats.wallMs = performance.now() - t0;
+  const finalInfo = info as VideoInfo | null;
+  const isCoco = model.startsWith('movenet');
+  const track = framesToPoseTrack(frames, {
+    width: frames[0]?.widthPx ?? finalInfo?.widthPx ?? 0,
+    height: frames[0]?.heightPx ?? finalInfo?.heightPx ?? 0,
+    fps: finalInfo === null ? 0 : Number(finalInfo.fps.toFixed(3)),
+    model,
+    keypointNames: isCoco ? COCO_KEYPOINT_NAMES : KEYPOINT_NAMES,
+  });
+  return { track, stats };
+}

@@ -1,0 +1,58 @@
+/**
+ * Headless harness: exposes `window.squatCoachHarness` so scripts/analyze.ts, the benchmarks and
+ * the golden browser test can run the real app pipeline (worker, model, video decoding) on a file.
+ */
+import { extractPoseTrack } from '../app/extract-track';
+import { PoseClient, PoseClientDisposedError } from '../pose-client/pose-client';
+import { openVideo } from '../media/video-frames';
+import type { BackendChoice, ModelId } from '../../workers/models';
+
+const input = document.querySelector<HTMLInputElement>('#file');
+const log = document.querySelector<HTMLPreElement>('#log');
+
+const harness = {
+  PoseClient,
+  PoseClientDisposedError,
+
+  /** One frame of the chosen file at `timeS`, for worker tests that need a real person in view. */
+  async frameFromFile(timeS: number): Promise<ImageBitmap> {
+    const file = input?.files?.[0];
+    if (file === undefined) throw new Error('no file chosen');
+    const video = await openVideo(URL.createObjectURL(file));
+    await new Promise<void>((resolve) => {
+      video.addEventListener('seeked', () => resolve(), { once: true });
+      video.currentTime = timeS;
+    });
+    return createImageBitmap(video);
+  },
+
+  async run(options: { model: ModelId; backend: BackendChoice }) {
+    const file = input?.files?.[0];
+    if (file === undefined) throw new Error('no file chosen');
+    const client = new PoseClient();
+    try {
+      const init = await client.init({ model: options.model, backend: options.backend, modelBaseUrl: '/models/' });
+      if (log) log.textContent = `model ${init.model} on ${init.backend}: ${init.reason}\n`;
+      const url = URL.createObjectURL(file);
+      try {
+        const { track, stats } = await extractPoseTrack(url, client, init.model, {
+          onProgress: (p) => {
+            if (log) log.textContent = `${p.framesDone}/${p.framesTotal ?? '?'} frames`;
+          },
+        });
+        return { track, stats, init };
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    } finally {
+      client.dispose();
+    }
+  },
+};
+
+declare global {
+  interface Window {
+    squatCoachHarness: typeof harness;
+  }
+}
+window.squatCoachHarness = harness;

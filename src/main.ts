@@ -1,0 +1,23 @@
+/** Bootstrap only: find the page's elements and hand them to the app. */
+import { LiveApp, type LiveElements } from './app/live-app';
+
+function byId<T extends HTMLElement>(id: string, type: new () => T): T {
+  const el = document.getElementById(id);
+  if (!(el instanceof type)) throw new Error(`page is missing #${id}`);
+  return el;
+}
+
+const elements: LiveElements = {
+  start: byId('start', HTMLButtonElement),
+  model: byId('model', HTMLSelectElement),
+  backend: byId('backend', HTMLSelectElement),
+  mirror: byId('mirror', HTMLInputElement),
+  status: byId('status', HTMLElement),
+  engine: byId('engine', HTMLElement),
+  frame: byId('frame', HTMLElement),
+  video: byId('video', HTMLVideoElement),
+  overlay: byId('overlay', HTMLCanvasElement),
+};
+
+const app = new LiveApp(elements);
+if (new URLSearchParams(location.search).has('autostart')) void app.start();

@@ -1,0 +1,108 @@
+/**
+ * The pose worker's contract, in the real browser with the real model: one frame in flight (others
+ * dropped, not queued), dispose rejects pending calls, no tensor leak, and load failures fall back.
+ */
+import { test, expect, type Page } from '@playwright/test';
+
+const BANDED_CLIP = 'fixtures/front-oblique-banded-squats.mp4';
+/** Time in the banded clip where the person stands in full view, s. */
+const PERSON_IN_VIEW_S = 1;
+
+async function openHarness(page: Page): Promise<void> {
+  await page.goto('/src/harness/analyze.html');
+  await page.waitForFunction(() => 'squatCoachHarness' in window);
+  await page.setInputFiles('#file', BANDED_CLIP);
+}
+
+test('frames sent while the worker is busy are dropped and closed, never queued', async ({ page }) => {
+  await openHarness(page);
+  const r = await page.evaluate(async (t) => {
+    const h = window.squatCoachHarness;
+    const client = new h.PoseClient();
+    await client.init({ model: 'blazepose-full', backend: 'wasm', modelBaseUrl: '/models/' });
+    const frames = await Promise.all([0, 1, 2].map(() => h.frameFromFile(t)));
+    const calls = frames.map((f, i) => client.estimate(f, i * 33));
+    const results = await Promise.all(calls);
+    const out = {
+      first: results[0]?.pose.keypoints !== null && results[0] !== null,
+      dropped: results.slice(1).map((x) => x === null),
+      droppedCount: client.droppedFrames,
+      sent: client.sentFrames,
+      // A closed ImageBitmap reports 0×0: transferred (first) and dropped (others) alike.
+      widths: frames.map((f) => f.width),
+      busyAfter: client.busy,
+    };
+    client.dispose();
+    return out;
+  }, PERSON_IN_VIEW_S);
+  expect(r.first).toBe(true);
+  expect(r.dropped).toEqual([true, true]);
+  expect(r.droppedCount).toBe(2);
+  expect(r.sent).toBe(1);
+  expect(r.widths).toEqual([0, 0, 0]);
+  expect(r.busyAfter).toBe(false);
+});
+
+test('dispose rejects the pending call and every later one', async ({ page }) => {
+  await openHarness(page);
+  const r = await page.evaluate(async (t) => {
+    const h = window.squatCoachHarness;
+    const client = new h.PoseClient();
+    await client.init({ model: 'blazepose-full', backend: 'wasm', modelBaseUrl: '/models/' });
+    const pending = client.estimate(await h.frameFromFile(t), 0);
+    client.dispose();
+    const outcome = await pending.then(
+      () => 'resolved',
+      (e: Error) => e.name,
+    );
+    const later = await client.memory().then(
+      () => 'resolved',
+      (e: Error) => e.name,
+    );
+    return { outcome, later };
+  }, PERSON_IN_VIEW_S);
+  expect(r.outcome).toBe('PoseClientDisposedError');
+  expect(r.later).toBe('PoseClientDisposedError');
+});
+
+test('200 estimates leave tf.memory().numTensors unchanged', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openHarness(page);
+  const r = await page.evaluate(async (t) => {
+    const h = window.squatCoachHarness;
+    const client = new h.PoseClient();
+    await client.init({ model: 'blazepose-full', backend: 'wasm', modelBaseUrl: '/models/' });
+    const source = await h.frameFromFile(t);
+    // One estimate first: the detector allocates its lasting state on first use.
+    await client.estimate(await createImageBitmap(source), 0);
+    const before = (await client.memory()).numTensors;
+    let withPerson = 0;
+    for (let i = 1; i <= 200; i++) {
+      const res = await client.estimate(await createImageBitmap(source), i * 33);
+      if (res?.pose.keypoints) withPerson++;
+    }
+    const after = (await client.memory()).numTensors;
+    client.dispose();
+    return { before, after, withPerson };
+  }, PERSON_IN_VIEW_S);
+  expect(r.withPerson).toBe(200);
+  expect(r.after).toBe(r.before);
+});
+
+test('a model that fails to load falls back to the next model, with a visible message', async ({ page }) => {
+  await page.route('**/models/blazepose-full.bin', (route) => route.abort('failed'));
+  await page.goto('/?model=blazepose-full&backend=wasm');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  await expect(page.getByTestId('status')).toContainText('blazepose-full could not be loaded, using blazepose-lite', {
+    timeout: 120_000,
+  });
+  await expect(page.getByTestId('engine')).toHaveAttribute('data-model', 'blazepose-lite');
+});
+
+test('a backend that fails to start falls back to the next backend, with a visible message', async ({ page }) => {
+  await page.route('**/*.wasm*', (route) => route.abort('failed'));
+  await page.goto('/?model=movenet-lightning&backend=wasm');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  await expect(page.getByTestId('status')).toContainText('wasm did not work, using', { timeout: 150_000 });
+  await expect(page.getByTestId('engine')).toHaveAttribute('data-backend', /webgl|cpu/);
+});

@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * Cross-origin isolation lets tfjs-backend-wasm use SharedArrayBuffer threads on devices with
+ * enough cores. Everything the app loads is same-origin, so require-corp costs nothing.
+ */
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      // pose-detection's ESM bundle imports @mediapipe/pose even for runtime 'tfjs'; we only use the
+      // tfjs runtime, so the import resolves to a stub (shared/notes/pose-stack.md, trap 1).
+      '@mediapipe/pose': here('./workers/mediapipe-pose-stub.ts'),
+    },
+  },
+  // Pre-bundle the heavy dependencies up front, so a first visit never triggers a mid-run reload.
+  optimizeDeps: {
+    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow-models/pose-detection', 'comlink'],
+  },
+  server: { headers: isolationHeaders, host: '127.0.0.1' },
+  preview: { headers: isolationHeaders, host: '127.0.0.1' },
+  worker: {
+    format: 'es',
+    rolldownOptions: {
+      // The threaded wasm build starts threads from a function's source text; compressing it breaks a
+      // guard inside (ReferenceError in every thread). Rename-only minification is safe (trap 2).
+      output: { minify: { compress: false, mangle: true } },
+    },
+  },
+  build: { target: 'es2022' },
+});
