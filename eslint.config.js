@@ -21,7 +21,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@tensorflow/*', '@tensorflow-models/*', 'comlink', '../app/*', '../ui/*', '../media/*'] },
+        {
+          patterns: ['@tensorflow/*', '@tensorflow-models/*', 'comlink', '../app/*', '../ui/*', '../media/*'],
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'performance', 'navigator', 'self'],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now' }],

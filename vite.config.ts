@@ -22,7 +22,12 @@ export default defineConfig({
   },
   // Pre-bundle the heavy dependencies up front, so a first visit never triggers a mid-run reload.
   optimizeDeps: {
-    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow-models/pose-detection', 'comlink'],
+    include: [
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow-models/pose-detection',
+      'comlink',
+    ],
   },
   server: { headers: isolationHeaders, host: '127.0.0.1' },
   preview: { headers: isolationHeaders, host: '127.0.0.1' },

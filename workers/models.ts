@@ -42,7 +42,10 @@ export const isBackendChoice = (s: string): s is BackendChoice =>
   s === 'auto' || (BACKEND_IDS as readonly string[]).includes(s);
 
 /** Files of each model under the app's own `models/` folder (extracted by scripts/extract-models.mjs). */
-export function modelUrls(model: ModelId, baseUrl: string): { modelUrl: string } | { detectorUrl: string; landmarkUrl: string } {
+export function modelUrls(
+  model: ModelId,
+  baseUrl: string,
+): { modelUrl: string } | { detectorUrl: string; landmarkUrl: string } {
   if (model.startsWith('movenet')) return { modelUrl: `${baseUrl}${model}.json` };
   return { detectorUrl: `${baseUrl}blazepose-detector.json`, landmarkUrl: `${baseUrl}${model}.json` };
 }

@@ -16,13 +16,7 @@ import { expose } from 'comlink';
 import { createDetector, ESTIMATE_CONFIG, LANDMARK_FILTER_FRAME_MS, switchBackend } from './detector';
 import type { PoseFrame } from '../src/analysis/keypoints';
 import { toPoseFrame } from './pose-adapter';
-import {
-  BACKEND_IDS,
-  MODEL_FALLBACKS,
-  type BackendChoice,
-  type BackendId,
-  type ModelId,
-} from './models';
+import { BACKEND_IDS, MODEL_FALLBACKS, type BackendChoice, type BackendId, type ModelId } from './models';
 
 /** Warm-up calls per candidate backend: the first compiles (excluded), the rest are timed. */
 const WARMUP_TIMED_RUNS = 3;
@@ -71,7 +65,8 @@ let current: { model: ModelId; backend: BackendId } | null = null;
 
 function glRenderer(): string | null {
   try {
-    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
+    const gl =
+      new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
     if (gl === null) return null;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
@@ -116,9 +111,23 @@ async function disposeDetector(): Promise<void> {
 }
 
 /** Loads `model` on `backend`; returns the detector, warmed up, and its warm-up ms/frame. */
-async function loadOn(model: ModelId, backend: BackendId, base: string): Promise<[poseDetection.PoseDetector, number]> {
+/** The model's files could not be fetched or parsed: no other backend will fare better. */
+class ModelFilesError extends Error {
+  override name = 'ModelFilesError';
+}
+
+async function loadOn(
+  model: ModelId,
+  backend: BackendId,
+  base: string,
+): Promise<[poseDetection.PoseDetector, number]> {
   await switchBackend(backend);
-  const d = await createDetector(model, base);
+  let d: poseDetection.PoseDetector;
+  try {
+    d = await createDetector(model, base);
+  } catch (e) {
+    throw new ModelFilesError(`its files could not be loaded (${errorText(e)})`);
+  }
   try {
     const msPerFrame = await timeWarmup(d);
     // Warm-up frames must not seed the tracker and filters of the real stream (pose-stack.md, trap 5).
@@ -147,19 +156,27 @@ const api = {
       const auto = options.backend === 'auto';
       const raced: BackendId[] = auto ? ['wasm', 'webgl'] : [options.backend as BackendId];
       const loaded: { backend: BackendId; d: poseDetection.PoseDetector; msPerFrame: number }[] = [];
+      let filesBroken = false;
       const attempt = async (backend: BackendId): Promise<void> => {
+        if (filesBroken) return;
         try {
           const [d, msPerFrame] = await loadOn(model, backend, options.modelBaseUrl);
           loaded.push({ backend, d, msPerFrame });
-          trials.push({ backend, msPerFrame, note: `${model}: ${msPerFrame.toFixed(1)} ms/frame in warm-up` });
+          trials.push({
+            backend,
+            msPerFrame,
+            note: `${model}: ${msPerFrame.toFixed(1)} ms/frame in warm-up`,
+          });
         } catch (e) {
+          filesBroken = e instanceof ModelFilesError;
           fallbacks.push({ model, backend, error: errorText(e) });
           trials.push({ backend, msPerFrame: null, note: `${model} failed: ${errorText(e)}` });
         }
       };
       for (const backend of raced) {
         if (auto && backend === 'webgl' && (renderer === null || softwareGl)) {
-          const note = renderer === null ? 'no WebGL in this worker' : `skipped: software WebGL (${renderer})`;
+          const note =
+            renderer === null ? 'no WebGL in this worker' : `skipped: software WebGL (${renderer})`;
           trials.push({ backend, msPerFrame: null, note });
           continue;
         }
@@ -184,7 +201,12 @@ const api = {
           : `${options.backend} failed, fell back to ${best.backend} (${ms})`
         : slower.length > 0
           ? `fastest in warm-up (${ms} vs ${slower.map((s) => `${s.backend} ${s.msPerFrame.toFixed(0)} ms`).join(', ')})`
-          : `fastest available (${ms}; ${trials.filter((t) => t.msPerFrame === null).map((t) => `${t.backend} ${t.note}`).join('; ') || 'no other candidate'})`;
+          : `fastest available (${ms}; ${
+              trials
+                .filter((t) => t.msPerFrame === null)
+                .map((t) => `${t.backend} ${t.note}`)
+                .join('; ') || 'no other candidate'
+            })`;
       let wasmThreads = 0;
       if (best.backend === 'wasm') wasmThreads = getThreadsCount();
       return {
@@ -208,7 +230,12 @@ const api = {
    * of the original frame when the page downscaled it into the bitmap, so keypoints come back in
    * source pixels.
    */
-  async estimate(frame: ImageBitmap, tMs: number, sourceWidthPx?: number, sourceHeightPx?: number): Promise<EstimateResult> {
+  async estimate(
+    frame: ImageBitmap,
+    tMs: number,
+    sourceWidthPx?: number,
+    sourceHeightPx?: number,
+  ): Promise<EstimateResult> {
     try {
       if (detector === null) throw new Error('The pose model is not loaded yet (call init first).');
       const t0 = performance.now();

@@ -34,12 +34,16 @@ export const fakeCameraArgs = (y4mPath: string): string[] => [
 
 export function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   }
 }
 
 /** A persistent context in a fresh, temporary profile (Playwright refuses --user-data-dir in args). */
-export async function launchChromium(extraArgs: string[] = []): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(
+  extraArgs: string[] = [],
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   assertChromium();
   const profile = mkdtempSync(join(tmpdir(), 'squat-coach-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

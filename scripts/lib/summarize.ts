@@ -1,11 +1,15 @@
 /** What `npm run analyze` prints for a track: the set summary from the analysis core. */
-import type { PoseTrack } from '../../src/analysis/pose-track';
+import { analyzeFrames, type SetSummary } from '../../src/analysis';
+import { poseTrackToFrames, type PoseTrack } from '../../src/analysis/pose-track';
 
-export function summarizeTrack(track: PoseTrack): Record<string, unknown> {
-  const withPerson = track.frames.filter((f) => f.keypoints !== null).length;
+export interface AnalyzeOutput extends SetSummary {
+  source: { model: string; width: number; height: number; fps: number; frames: number };
+}
+
+export function summarizeTrack(track: PoseTrack): AnalyzeOutput {
+  const summary = analyzeFrames(poseTrackToFrames(track));
   return {
-    source: { model: track.model, width: track.width, height: track.height, fps: track.fps },
-    frames: track.frames.length,
-    framesWithPerson: withPerson,
+    ...summary,
+    source: { model: track.model, width: track.width, height: track.height, fps: track.fps, frames: track.frames.length },
   };
 }

@@ -48,7 +48,8 @@ export function parsePoseTrack(json: unknown): PoseTrack {
   if (!Array.isArray(names) || names.length === 0) return fail('"keypointNames" must be a list');
   const keypointNames: KeypointName[] = [];
   for (const n of names) {
-    if (typeof n !== 'string' || !isKeypointName(n)) return fail(`unknown keypoint name ${JSON.stringify(n)}`);
+    if (typeof n !== 'string' || !isKeypointName(n))
+      return fail(`unknown keypoint name ${JSON.stringify(n)}`);
     keypointNames.push(n);
   }
   const framesIn = o['frames'];

@@ -16,7 +16,10 @@ const IDEAL_HEIGHT_PX = 720;
 
 export async function openCamera(deviceId: string | null): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) {
-    throw new CameraError('This browser cannot use a camera here (it needs https or localhost).', 'unsupported');
+    throw new CameraError(
+      'This browser cannot use a camera here (it needs https or localhost).',
+      'unsupported',
+    );
   }
   try {
     return await navigator.mediaDevices.getUserMedia({
@@ -36,12 +39,21 @@ export async function openCamera(deviceId: string | null): Promise<MediaStream> 
       );
     }
     if (name === 'NotFoundError' || name === 'OverconstrainedError') {
-      throw new CameraError('No camera was found. Plug one in, or analyse a recorded video instead.', 'not-found');
+      throw new CameraError(
+        'No camera was found. Plug one in, or analyse a recorded video instead.',
+        'not-found',
+      );
     }
     if (name === 'NotReadableError' || name === 'AbortError') {
-      throw new CameraError('The camera is in use by another app. Close it there, then press Start again.', 'busy');
+      throw new CameraError(
+        'The camera is in use by another app. Close it there, then press Start again.',
+        'busy',
+      );
     }
-    throw new CameraError(`The camera could not start: ${e instanceof Error ? e.message : String(e)}`, 'other');
+    throw new CameraError(
+      `The camera could not start: ${e instanceof Error ? e.message : String(e)}`,
+      'other',
+    );
   }
 }
 

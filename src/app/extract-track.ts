@@ -39,7 +39,10 @@ export async function extractPoseTrack(
   try {
     const sourceSizePx = { width: video.videoWidth, height: video.videoHeight };
     const frameOptions = { maxSidePx: DEFAULT_MAX_INPUT_SIDE_PX, onInfo: (i: VideoInfo) => (info = i) };
-    for await (const f of videoFrames(video, options.signal ? { ...frameOptions, signal: options.signal } : frameOptions)) {
+    for await (const f of videoFrames(
+      video,
+      options.signal ? { ...frameOptions, signal: options.signal } : frameOptions,
+    )) {
       const r0 = performance.now();
       const result = await client.estimate(f.bitmap, f.tMs, sourceSizePx);
       if (result === null) throw new Error('internal: a frame was dropped while extracting a track');
@@ -49,7 +52,7 @@ export async function extractPoseTrack(
       const fps: number | null = info === null ? null : (info as VideoInfo).fps;
       options.onProgress?.({
         framesDone: frames.length,
-        framesTotal: fps === null ? null : Math.round((video.duration * fps)),
+        framesTotal: fps === null ? null : Math.round(video.duration * fps),
         mediaMs: f.tMs,
         durationMs: video.duration * 1000,
       });

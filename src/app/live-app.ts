@@ -35,7 +35,10 @@ export function describeEngine(r: InitReport): string {
 export function describeFallbacks(r: InitReport, requested: ModelId): string | null {
   if (r.fallbacks.length === 0) return null;
   const first = r.fallbacks[0];
-  const what = r.model !== requested ? `${requested} could not be loaded, using ${r.model} instead` : `${first?.backend} did not work, using ${r.backend}`;
+  const what =
+    r.model !== requested
+      ? `${requested} could not be loaded, using ${r.model} instead`
+      : `${first?.backend} did not work, using ${r.backend}`;
   return `${what} (${first?.error ?? 'unknown error'}).`;
 }
 
@@ -45,6 +48,8 @@ export class LiveApp {
   #loop: PoseLoop | null = null;
   #stream: MediaStream | null = null;
   #framesDrawn = 0;
+  /** The model loads as soon as the page opens, so pressing Start only waits for the camera. */
+  #modelReady: Promise<InitReport | null>;
 
   constructor(private readonly el: LiveElements) {
     this.#settings = loadSettings(location.search, safeLocalStorage());
@@ -54,19 +59,25 @@ export class LiveApp {
     el.frame.classList.toggle('mirrored', this.#settings.mirror);
     el.start.addEventListener('click', () => void this.start());
     el.model.addEventListener('change', () => this.#update({ model: el.model.value as ModelId }, true));
-    el.backend.addEventListener('change', () => this.#update({ backend: el.backend.value as BackendChoice }, true));
+    el.backend.addEventListener('change', () =>
+      this.#update({ backend: el.backend.value as BackendChoice }, true),
+    );
     el.mirror.addEventListener('change', () => {
       this.#update({ mirror: el.mirror.checked }, false);
       el.frame.classList.toggle('mirrored', el.mirror.checked);
     });
+    this.#modelReady = this.#loadModel();
   }
 
   #update(patch: Partial<Settings>, reloadModel: boolean): void {
     this.#settings = { ...this.#settings, ...patch };
     if (!saveSettings(this.#settings, safeLocalStorage())) {
-      this.#status('Settings could not be saved (storage full or blocked); they apply until you close the page.', 'warn');
+      this.#status(
+        'Settings could not be saved (storage full or blocked); they apply until you close the page.',
+        'warn',
+      );
     }
-    if (reloadModel && this.#client !== null) void this.#loadModel();
+    if (reloadModel) this.#modelReady = this.#loadModel();
   }
 
   #status(text: string, kind: StatusKind = 'info'): void {
@@ -83,16 +94,28 @@ export class LiveApp {
     const requested = this.#settings.model;
     this.#status(`Loading the pose model (${requested})…`);
     try {
-      const report = await client.init({ model: requested, backend: this.#settings.backend, modelBaseUrl: '/models/' });
-      this.el.engine.textContent = describeEngine(report);
+      const report = await client.init({
+        model: requested,
+        backend: this.#settings.backend,
+        modelBaseUrl: '/models/',
+      });
+      const fallbackNote = describeFallbacks(report, requested);
+      this.el.engine.textContent = describeEngine(report) + (fallbackNote ? ` — ${fallbackNote}` : '');
       this.el.engine.dataset['backend'] = report.backend;
       this.el.engine.dataset['model'] = report.model;
-      const fallback = describeFallbacks(report, requested);
-      if (fallback !== null) this.#status(fallback, 'warn');
-      else this.#status('Step back until your whole body, feet included, is in view.');
+      if (fallbackNote !== null) this.#status(fallbackNote, 'warn');
+      else
+        this.#status(
+          this.#stream
+            ? 'Step back until your whole body, feet included, is in view.'
+            : 'Ready. Press “Start camera”. The camera is used only on this device.',
+        );
       return report;
     } catch (e) {
-      this.#status(`The pose model could not be loaded: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      this.#status(
+        `The pose model could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
+        'error',
+      );
       return null;
     }
   }
@@ -107,8 +130,9 @@ export class LiveApp {
       await video.play();
       this.el.overlay.width = video.videoWidth;
       this.el.overlay.height = video.videoHeight;
-      const report = await this.#loadModel();
+      const report = await this.#modelReady;
       if (report === null || this.#client === null) return;
+      this.#status('Step back until your whole body, feet included, is in view.');
       this.#loop = new PoseLoop(video, this.#client, {
         onPose: () => undefined,
         onCameraFrame: (pose) => this.#draw(pose),
@@ -134,7 +158,10 @@ export class LiveApp {
     const drawn =
       pose?.keypoints == null
         ? 0
-        : drawSkeleton(ctx, pose.keypoints, { boneColor: () => BONE_OK, lineWidthPx: Math.max(3, canvas.width / 160) });
+        : drawSkeleton(ctx, pose.keypoints, {
+            boneColor: () => BONE_OK,
+            lineWidthPx: Math.max(3, canvas.width / 160),
+          });
     this.#framesDrawn++;
     canvas.dataset['keypointsDrawn'] = String(drawn);
     canvas.dataset['framesDrawn'] = String(this.#framesDrawn);

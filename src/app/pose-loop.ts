@@ -60,7 +60,8 @@ export class PoseLoop {
           this.hooks.onPose(result, captureMs);
         },
         (e: unknown) => {
-          if (this.#running && client === this.client) this.hooks.onWorkerError(e instanceof Error ? e : new Error(String(e)));
+          if (this.#running && client === this.client)
+            this.hooks.onWorkerError(e instanceof Error ? e : new Error(String(e)));
         },
       );
     }

@@ -1,5 +1,11 @@
 /** User settings: URL parameters win over what was saved, which wins over defaults. */
-import { DEFAULT_MODEL, isBackendChoice, isModelId, type BackendChoice, type ModelId } from '../../workers/models';
+import {
+  DEFAULT_MODEL,
+  isBackendChoice,
+  isModelId,
+  type BackendChoice,
+  type ModelId,
+} from '../../workers/models';
 
 export interface Settings {
   model: ModelId;

@@ -31,7 +31,11 @@ const harness = {
     if (file === undefined) throw new Error('no file chosen');
     const client = new PoseClient();
     try {
-      const init = await client.init({ model: options.model, backend: options.backend, modelBaseUrl: '/models/' });
+      const init = await client.init({
+        model: options.model,
+        backend: options.backend,
+        modelBaseUrl: '/models/',
+      });
       if (log) log.textContent = `model ${init.model} on ${init.backend}: ${init.reason}\n`;
       const url = URL.createObjectURL(file);
       try {

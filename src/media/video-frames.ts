@@ -68,7 +68,7 @@ export async function openVideo(src: string): Promise<HTMLVideoElement> {
   video.src = src;
   await loaded;
   if (video.videoWidth === 0 || video.videoHeight === 0) {
-    throw new VideoDecodeError("This file has no video picture (audio only, or an unsupported codec).");
+    throw new VideoDecodeError('This file has no video picture (audio only, or an unsupported codec).');
   }
   return video;
 }
@@ -100,7 +100,11 @@ export async function* videoFrames(
   const scale = Math.min(1, (options.maxSidePx ?? Infinity) / Math.max(video.videoWidth, video.videoHeight));
   const size: ImageBitmapOptions =
     scale < 1
-      ? { resizeWidth: Math.round(video.videoWidth * scale), resizeHeight: Math.round(video.videoHeight * scale), resizeQuality: 'medium' }
+      ? {
+          resizeWidth: Math.round(video.videoWidth * scale),
+          resizeHeight: Math.round(video.videoHeight * scale),
+          resizeQuality: 'medium',
+        }
       : {};
   const grab = (): Promise<ImageBitmap> => createImageBitmap(video, size);
   type Item = { tS: number; bitmap: ImageBitmap } | { end: true } | { error: Error };
@@ -124,7 +128,11 @@ export async function* videoFrames(
   };
   const onEnded = (): void => push({ end: true });
   const onError = (): void =>
-    push({ error: new VideoDecodeError(`The video stopped decoding: ${MEDIA_ERRORS[video.error?.code ?? 0] ?? 'unknown error'}.`) });
+    push({
+      error: new VideoDecodeError(
+        `The video stopped decoding: ${MEDIA_ERRORS[video.error?.code ?? 0] ?? 'unknown error'}.`,
+      ),
+    });
   video.addEventListener('ended', onEnded);
   video.addEventListener('error', onError);
 
@@ -183,7 +191,8 @@ export async function* videoFrames(
     }
   } finally {
     stopped = true;
-    if (skippedFetched > 0) console.info(`video-frames: ${skippedFetched} skipped frame(s) fetched by seeking`);
+    if (skippedFetched > 0)
+      console.info(`video-frames: ${skippedFetched} skipped frame(s) fetched by seeking`);
     video.pause();
     video.removeEventListener('ended', onEnded);
     video.removeEventListener('error', onError);

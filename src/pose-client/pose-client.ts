@@ -6,7 +6,8 @@
  * (closes its bitmap, counts it, resolves null) — frames are never queued, so a slow model never
  * makes the overlay lag further and further behind the camera. Bitmaps are transferred, not copied.
  * `dispose()` rejects every pending call with PoseClientDisposedError and terminates the worker; a
- * worker that dies on its own rejects pending calls with PoseWorkerCrashedError.
+ * worker that stops answering (a call past its time-out) is terminated and rejects pending calls
+ * with PoseWorkerCrashedError.
  */
 import { transfer, wrap, type Remote } from 'comlink';
 import type { EstimateResult, InitOptions, InitReport, PoseWorkerApi } from '../../workers/pose.worker';
@@ -26,6 +27,14 @@ export class PoseWorkerCrashedError extends Error {
  * fills a third of the frame, while halving the copy cost of a 720p frame (pose-stack.md, trap 8).
  */
 export const DEFAULT_MAX_INPUT_SIDE_PX = 640;
+
+/**
+ * Longest a model load may take, ms: fetching ~35 MB of weights and compiling on a slow phone fits;
+ * past it the worker is taken for dead (PoseWorkerCrashedError) and the page can restart it.
+ */
+export const INIT_TIMEOUT_MS = 180_000;
+/** Longest one estimate may take, ms: 4× the slowest measured (BlazePose heavy on cpu, ~4 s). */
+export const ESTIMATE_TIMEOUT_MS = 16_000;
 
 export interface PoseClientOptions {
   /** Longest side of the bitmap sent to the worker; larger frames are downscaled while copying. */
@@ -53,8 +62,12 @@ export class PoseClient {
     this.#maxInputSidePx = options.maxInputSidePx ?? DEFAULT_MAX_INPUT_SIDE_PX;
     this.#worker = (options.createWorker ?? createPoseWorker)();
     this.#remote = wrap<PoseWorkerApi>(this.#worker);
+    // An uncaught error inside the worker does not end it (tfjs reports a failed wasm start this way
+    // and then rejects the call properly), so errors are logged; a worker that stops answering is
+    // caught by the call time-outs below.
     this.#worker.addEventListener('error', (e) => {
-      this.#fail(new PoseWorkerCrashedError(`The pose worker stopped: ${e.message || 'unknown error'}`));
+      e.preventDefault();
+      console.warn(`pose worker: ${e.message || 'uncaught error'}`);
     });
   }
 
@@ -69,7 +82,7 @@ export class PoseClient {
   }
 
   init(options: InitOptions): Promise<InitReport> {
-    return this.#call(() => this.#remote.init(options));
+    return this.#call(() => this.#remote.init(options), INIT_TIMEOUT_MS);
   }
 
   /**
@@ -91,14 +104,21 @@ export class PoseClient {
     this.#inFlight = true;
     try {
       const [w, h] =
-        source instanceof HTMLVideoElement ? [source.videoWidth, source.videoHeight] : [source.width, source.height];
+        source instanceof HTMLVideoElement
+          ? [source.videoWidth, source.videoHeight]
+          : [source.width, source.height];
       const bitmap =
-        source instanceof ImageBitmap && Math.max(w, h) <= this.#maxInputSidePx ? source : await this.#toBitmap(source, w, h);
+        source instanceof ImageBitmap && Math.max(w, h) <= this.#maxInputSidePx
+          ? source
+          : await this.#toBitmap(source, w, h);
       // Keypoints come back in the source's pixels, whatever size the bitmap was scaled to.
       const widthPx = sourceSizePx?.width ?? w;
       const heightPx = sourceSizePx?.height ?? h;
       this.sentFrames++;
-      return await this.#call(() => this.#remote.estimate(transfer(bitmap, [bitmap]), tMs, widthPx, heightPx));
+      return await this.#call(
+        () => this.#remote.estimate(transfer(bitmap, [bitmap]), tMs, widthPx, heightPx),
+        ESTIMATE_TIMEOUT_MS,
+      );
     } finally {
       this.#inFlight = false;
     }
@@ -118,7 +138,11 @@ export class PoseClient {
     this.#fail(new PoseClientDisposedError('The pose worker was disposed.'));
   }
 
-  async #toBitmap(source: ImageBitmap | HTMLVideoElement | HTMLCanvasElement, w: number, h: number): Promise<ImageBitmap> {
+  async #toBitmap(
+    source: ImageBitmap | HTMLVideoElement | HTMLCanvasElement,
+    w: number,
+    h: number,
+  ): Promise<ImageBitmap> {
     const scale = Math.min(1, this.#maxInputSidePx / Math.max(w, h));
     const bitmap = await createImageBitmap(source, {
       resizeWidth: Math.max(1, Math.round(w * scale)),
@@ -137,13 +161,25 @@ export class PoseClient {
     this.#worker.terminate();
   }
 
-  #call<T>(fn: () => Promise<T>): Promise<T> {
+  #call<T>(fn: () => Promise<T>, timeoutMs = ESTIMATE_TIMEOUT_MS): Promise<T> {
     if (this.#dead !== null) return Promise.reject(this.#dead);
     return new Promise<T>((resolve, reject) => {
       this.#pending.add(reject);
+      const timer = setTimeout(
+        () =>
+          this.#fail(
+            new PoseWorkerCrashedError(
+              `The pose worker stopped answering (no reply in ${timeoutMs / 1000} s).`,
+            ),
+          ),
+        timeoutMs,
+      );
       fn()
         .then(resolve, reject)
-        .finally(() => this.#pending.delete(reject));
+        .finally(() => {
+          clearTimeout(timer);
+          this.#pending.delete(reject);
+        });
     });
   }
 }

@@ -35,7 +35,11 @@ export interface SkeletonStyle {
  * Draws keypoints and bones in source-pixel space (the canvas has the video's intrinsic size).
  * Returns how many keypoints were drawn.
  */
-export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: Keypoints, style: SkeletonStyle): number {
+export function drawSkeleton(
+  ctx: CanvasRenderingContext2D,
+  keypoints: Keypoints,
+  style: SkeletonStyle,
+): number {
   ctx.lineWidth = style.lineWidthPx;
   ctx.lineCap = 'round';
   for (const [a, b] of SKELETON_BONES) {

@@ -19,7 +19,15 @@ test('analyze: BlazePose full track of the banded clip matches the upstream refe
   const out = join(mkdtempSync(join(tmpdir(), 'squat-coach-golden-')), 'track.json');
   const stdout = execFileSync(
     'npx',
-    ['tsx', 'scripts/analyze.ts', 'fixtures/front-oblique-banded-squats.mp4', '--model', 'blazepose-full', '--track', out],
+    [
+      'tsx',
+      'scripts/analyze.ts',
+      'fixtures/front-oblique-banded-squats.mp4',
+      '--model',
+      'blazepose-full',
+      '--track',
+      out,
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 220_000 },
   );
   expect(() => JSON.parse(stdout) as unknown).not.toThrow();

@@ -23,9 +23,18 @@ export default function globalSetup(): void {
     execFileSync(
       'ffmpeg',
       [
-        '-loglevel', 'error', '-y', '-i', src,
-        '-vf', `scale='if(gt(iw,ih),min(${Y4M_MAX_SIDE_PX},iw),-2)':'if(gt(iw,ih),-2,min(${Y4M_MAX_SIDE_PX},ih))'`,
-        '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', tmp,
+        '-loglevel',
+        'error',
+        '-y',
+        '-i',
+        src,
+        '-vf',
+        `scale='if(gt(iw,ih),min(${Y4M_MAX_SIDE_PX},iw),-2)':'if(gt(iw,ih),-2,min(${Y4M_MAX_SIDE_PX},ih))'`,
+        '-pix_fmt',
+        'yuv420p',
+        '-f',
+        'yuv4mpegpipe',
+        tmp,
       ],
       { stdio: 'inherit' },
     );

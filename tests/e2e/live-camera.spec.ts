@@ -7,8 +7,12 @@ import { resolve } from 'node:path';
 import { launchChromium, fakeCameraArgs } from '../../scripts/lib/chromium';
 import { y4mPathFor } from './clips';
 
-test('fake camera: keypoints drawn over the live video, no request leaves the origin', async ({ baseURL }) => {
-  const browser = await launchChromium(fakeCameraArgs(resolve(y4mPathFor('front-oblique-banded-squats.mp4'))));
+test('fake camera: keypoints drawn over the live video, no request leaves the origin', async ({
+  baseURL,
+}) => {
+  const browser = await launchChromium(
+    fakeCameraArgs(resolve(y4mPathFor('front-oblique-banded-squats.mp4'))),
+  );
   try {
     const page = await browser.context.newPage();
     const origin = new URL(baseURL ?? '').origin;
@@ -28,7 +32,9 @@ test('fake camera: keypoints drawn over the live video, no request leaves the or
     await expect(page.getByTestId('engine')).toHaveAttribute('data-backend', /wasm|webgl|cpu/);
     // The overlay keeps drawing camera frame after camera frame.
     const before = Number(await overlay.getAttribute('data-frames-drawn'));
-    await expect.poll(async () => Number(await overlay.getAttribute('data-frames-drawn'))).toBeGreaterThan(before + 5);
+    await expect
+      .poll(async () => Number(await overlay.getAttribute('data-frames-drawn')))
+      .toBeGreaterThan(before + 5);
     await page.screenshot({ path: 'docs/screenshot-live.png' });
     expect(foreign).toEqual([]);
   } finally {

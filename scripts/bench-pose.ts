@@ -1,0 +1,127 @@
+/**
+ * npm run bench:pose — pose model speed in headless Chromium on the fixture videos: the raw
+ * pose-detection call (page main thread) and the full worker round trip, per model × backend.
+ * Writes the "Pose model (headless Chromium)" section of docs/benchmarks.md.
+ */
+import { join } from 'node:path';
+import type { BackendId, ModelId } from '../workers/models';
+import { startAppServer, PROJECT_ROOT } from './lib/app-server';
+import { launchChromium } from './lib/chromium';
+import { machineLine, median, quantile, writeBenchmarkSection } from './lib/bench-doc';
+import type {} from '../src/harness/bench';
+
+const CLIPS = [
+  'front-oblique-banded-squats.mp4',
+  'front-oblique-half-squats.mp4',
+  'rear-barbell-squats.webm',
+  'side-bodyweight-squat.mp4',
+];
+/** Frames decoded per clip (the first N): enough for a stable median, short enough for 2 cores. */
+const FRAMES_PER_CLIP = 40;
+
+/** What runs where: every model on wasm; software WebGL and cpu are 10–30× slower here, so fewer frames. */
+const PLAN: { backend: BackendId; models: ModelId[]; frames: number }[] = [
+  {
+    backend: 'wasm',
+    models: ['movenet-lightning', 'blazepose-lite', 'blazepose-full', 'movenet-thunder', 'blazepose-heavy'],
+    frames: 160,
+  },
+  { backend: 'webgl', models: ['movenet-lightning', 'blazepose-full'], frames: 24 },
+  { backend: 'cpu', models: ['movenet-lightning', 'blazepose-full'], frames: 8 },
+];
+
+/** The worker round trip may cost at most this much over the raw call (issue 2's budget). */
+const MAX_WORKER_OVERHEAD_RATIO = 0.1;
+
+interface Row {
+  model: ModelId;
+  backend: BackendId;
+  mode: 'raw call' | 'worker round trip';
+  frames: number;
+  medianMs: number;
+  p95Ms: number;
+  loadMs: number;
+}
+
+async function main(): Promise<void> {
+  const { url, server } = await startAppServer();
+  const browser = await launchChromium();
+  const rows: Row[] = [];
+  let chromiumVersion = '';
+  try {
+    const page = await browser.context.newPage();
+    chromiumVersion =
+      browser.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+    await page.goto(new URL('src/harness/bench.html', url).href);
+    await page.waitForFunction(() => 'squatCoachBench' in window);
+    await page.setInputFiles(
+      '#files',
+      CLIPS.map((c) => join(PROJECT_ROOT, 'fixtures', c)),
+    );
+    const decoded = await page.evaluate((n) => window.squatCoachBench.decode(n), FRAMES_PER_CLIP);
+    process.stderr.write(`bench:pose: ${decoded} frames decoded from ${CLIPS.length} clips\n`);
+    for (const { backend, models, frames } of PLAN) {
+      for (const model of models) {
+        for (const mode of ['raw call', 'worker round trip'] as const) {
+          const r = await page.evaluate(
+            ([m, b, n, w]) =>
+              w ? window.squatCoachBench.worker(m, b, n) : window.squatCoachBench.raw(m, b, n),
+            [model, backend, frames, mode === 'worker round trip'] as const,
+          );
+          const row: Row = {
+            model,
+            backend,
+            mode,
+            frames: r.ms.length,
+            medianMs: median(r.ms),
+            p95Ms: quantile(r.ms, 0.95),
+            loadMs: r.loadMs,
+          };
+          rows.push(row);
+          process.stderr.write(
+            `bench:pose: ${model} ${backend} ${mode}: ${row.medianMs.toFixed(1)} ms median\n`,
+          );
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const lines = [
+    machineLine(`, Chromium ${chromiumVersion} headless (software WebGL: SwiftShader)`),
+    '',
+    `Frames: the first ${FRAMES_PER_CLIP} of each fixture clip, downscaled to ≤ 640 px as the app sends them; timed after ${3} warm-up calls. Load time: backend start + model fetch + (worker) warm-up trials.`,
+    '',
+    '| model | backend | measured | frames | median ms/frame | p95 ms/frame | frames/s | load ms | worker overhead |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  const failures: string[] = [];
+  for (const r of rows) {
+    const rawRow = rows.find((x) => x.model === r.model && x.backend === r.backend && x.mode === 'raw call');
+    let overhead = '';
+    if (r.mode === 'worker round trip' && rawRow) {
+      const ratio = r.medianMs / rawRow.medianMs - 1;
+      overhead = `${(ratio * 100).toFixed(1)} %`;
+      if (ratio > MAX_WORKER_OVERHEAD_RATIO) failures.push(`${r.model} on ${r.backend}: ${overhead}`);
+    }
+    lines.push(
+      `| ${r.model} | ${r.backend} | ${r.mode} | ${r.frames} | ${r.medianMs.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${(1000 / r.medianMs).toFixed(1)} | ${r.loadMs.toFixed(0)} | ${overhead} |`,
+    );
+  }
+  lines.push(
+    '',
+    failures.length === 0
+      ? `Worker round trip vs raw call (medians): within the ${MAX_WORKER_OVERHEAD_RATIO * 100} % budget for every model and backend.`
+      : `Over the ${MAX_WORKER_OVERHEAD_RATIO * 100} % worker budget: ${failures.join('; ')}.`,
+  );
+  writeBenchmarkSection('Pose model (headless Chromium)', lines.join('\n'));
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (failures.length > 0) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:pose: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,146 @@
+/**
+ * Every tunable number of the analysis core, in one place. Each constant names its unit and where it
+ * comes from (a paper, an anthropometric table, or the rationale when it was tuned on the fixture
+ * tracks). Code elsewhere in src/analysis must not carry bare magic numbers for these decisions.
+ */
+
+// ---------------------------------------------------------------------------------------------------
+// Confidence gating
+// ---------------------------------------------------------------------------------------------------
+
+/** Keypoint score (0–1) below which a keypoint is unusable; BlazePose's own demos draw at ≥ 0.5. */
+export const MIN_KEYPOINT_SCORE = 0.5;
+/** Fraction of the frame size a keypoint may lie outside the image and still count as in frame (0 = strict); BlazePose extrapolates off-frame joints, which we never trust. */
+export const OUT_OF_FRAME_MARGIN_RATIO = 0;
+/** Time (ms) without a usable pose after which a rep in progress is abandoned (walked out of frame); ~1 s covers a blink of the detector. */
+export const LOST_PERSON_TIMEOUT_MS = 1000;
+/** Hip-midpoint jump between consecutive frames, as a share of standing leg extent, treated as an identity switch (a second person) rather than motion; a squatting hip moves < 0.3 leg per 100 ms. */
+export const IDENTITY_JUMP_RATIO = 0.6;
+/** Extra jump allowance (leg extents per second of gap) so that a long gap is not mistaken for a jump; rationale: ~brisk walking speed. */
+export const IDENTITY_JUMP_RATIO_PER_S = 1.5;
+/** Time (ms) a jumped-to pose must persist before it is accepted as the person now tracked (filters reset). */
+export const IDENTITY_SWITCH_CONFIRM_MS = 500;
+
+// ---------------------------------------------------------------------------------------------------
+// Smoothing (One Euro filter, Casiez et al. 2012, CHI) — positions normalised by frame height
+// ---------------------------------------------------------------------------------------------------
+
+/** One Euro minimum cutoff (Hz) for keypoint positions; low enough to remove jitter at rest, Casiez 2012 recommends tuning from ~1 Hz. */
+export const ONE_EURO_MIN_CUTOFF_HZ = 1.2;
+/** One Euro speed coefficient (Hz per body-scale/s, body scale ≈ standing hip→ankle extent); raises the cutoff during fast movement so cues do not lag. */
+export const ONE_EURO_BETA = 4;
+/** One Euro derivative cutoff (Hz); Casiez 2012 default 1 Hz. */
+export const ONE_EURO_D_CUTOFF_HZ = 1;
+/** Gap (ms) after which a keypoint's filter restarts from the raw value instead of smoothing across the gap. */
+export const SMOOTHING_RESET_GAP_MS = 500;
+
+// ---------------------------------------------------------------------------------------------------
+// Camera view
+// ---------------------------------------------------------------------------------------------------
+
+/** Nominal (shoulder width + hip width) / (2 × torso length) of a person seen square-on (ratio); from anthropometry (biacromial ≈ 0.20 H, hip joint centres ≈ 0.10 H, shoulder–hip ≈ 0.29 H; Drillis & Contini 1966), matching 0.47 / cos 25° on the banded clip. */
+export const FRONTAL_WIDTH_RATIO = 0.52;
+/** Largest estimated yaw (deg) still classed front/rear: the issue asks front metrics to hold to ~30° off-axis, and the width-ratio estimate reads 10–15° high for narrow hips or arms held forward (≈42° standing on the CDC clip filmed ~30° off-axis). */
+export const FRONT_MAX_YAW_DEG = 45;
+/** Smallest estimated yaw (deg) classed as side. */
+export const SIDE_MIN_YAW_DEG = 62;
+/** Window (ms) over which per-frame view votes are pooled; a view is a property of the set-up, not of a frame. */
+export const VIEW_WINDOW_MS = 3000;
+/** Share of votes in the window a new view needs before the reported view switches (hysteresis). */
+export const VIEW_SWITCH_SHARE = 0.6;
+/** Vertical heel→toe offset, as a share of standing shank length, above which the feet vote front (toes lower in the image) or rear (toes higher); below it the feet abstain. */
+export const FOOT_DEPTH_VOTE_RATIO = 0.04;
+
+// ---------------------------------------------------------------------------------------------------
+// Standing calibration
+// ---------------------------------------------------------------------------------------------------
+
+/** Time (ms) the person must stand still before calibration is taken ("the first still second"). */
+export const CALIBRATION_STILL_MS = 1000;
+/** Shortest still-standing run (ms) accepted as a provisional calibration when the first rep starts sooner (low frame rates). */
+export const CALIBRATION_MIN_STILL_MS = 350;
+/** Largest movement of the hip midpoint (share of leg extent) over the still window; rationale: ≈ 1.5 cm on a 90 cm leg. */
+export const CALIBRATION_MAX_MOTION_RATIO = 0.03;
+/** Knee angle (deg) above which a knee counts as straight for standing; ~10–20° of flexion is still upright stance. */
+export const STANDING_KNEE_MIN_DEG = 155;
+
+// ---------------------------------------------------------------------------------------------------
+// Reps (depth ratio = hip descent / standing hip→ankle extent, 0 standing, ≈0.45 at parallel)
+// ---------------------------------------------------------------------------------------------------
+
+/** Depth ratio below which the person is back at standing (hysteresis lower edge). */
+export const REP_STANDING_DEPTH_RATIO = 0.06;
+/** Depth ratio above which a descent has started (hysteresis upper edge). */
+export const REP_DESCENT_DEPTH_RATIO = 0.1;
+/** Smallest peak depth ratio for a completed movement to count as a rep (≈ a quarter squat); shallower bobs are ignored. */
+export const REP_MIN_DEPTH_RATIO = 0.14;
+/** Shortest time (ms) from leaving standing to returning for a rep; the quickest real squats take ~0.8 s, so anything faster is a keypoint glitch (e.g. the feet jumping for a frame). */
+export const REP_MIN_DURATION_MS = 400;
+/** Depth-ratio speed (1/s) under which a descent is considered to have reached the bottom. */
+export const REP_BOTTOM_SPEED_PER_S = 0.12;
+/** Depth ratio the hip must rise above the rep's deepest point before the ascent phase starts. */
+export const REP_ASCENT_BAND_RATIO = 0.04;
+/** Depth ratio by which the hip must sink again during an ascent to count as a renewed descent (a bounce). */
+export const REP_REDESCENT_BAND_RATIO = 0.05;
+/** Window (ms) over which the standing hip→ankle extent reference is the maximum seen with straight knees. */
+export const STANDING_REF_WINDOW_MS = 10000;
+/** Time (ms) an occluded or cut-off ankle keeps its last seen position for the depth ratio: feet stay planted during a squat. */
+export const PLANTED_FOOT_HOLD_MS = 5000;
+/** Window (ms) of the least-squares slope used as the depth speed. */
+export const DEPTH_SPEED_WINDOW_MS = 300;
+
+// ---------------------------------------------------------------------------------------------------
+// Metrics
+// ---------------------------------------------------------------------------------------------------
+
+/** Thigh image length / standing length (ratio) at and above which FPPA is trusted fully; below it the thigh points at the camera (Munro 2012 measure assumes a frontal thigh). */
+export const FPPA_FULL_THIGH_RATIO = 0.85;
+/** Thigh length ratio at and below which FPPA is not used at all (only the foot-plane measure). */
+export const FPPA_NONE_THIGH_RATIO = 0.65;
+/** Estimated yaw (deg) up to which FPPA is trusted fully: off-axis, sagittal motion (hips back, knees forward) leaks into the image x and FPPA reads it as valgus. */
+export const FPPA_FULL_MAX_YAW_DEG = 8;
+/** Estimated yaw (deg) at and beyond which FPPA is not used at all. */
+export const FPPA_NONE_MIN_YAW_DEG = 18;
+/** Horizontal ankle→foot_index distance as a share of knee→ankle (shank) length (ratio); Drillis & Contini 1966: foot 0.152 H, ankle-to-toe ≈ 0.75 of it, shank 0.246 H. */
+export const ANKLE_TO_TOE_PER_SHANK = 0.46;
+/** Averaging band (deg of knee angle) around the deepest knee flexion for "at the bottom" rep values; clinical convention measures FPPA at peak knee flexion. */
+export const BOTTOM_AVERAGE_BAND_DEG = 5;
+
+// ---------------------------------------------------------------------------------------------------
+// Cues: fire thresholds, clear thresholds (hysteresis), dwell, cooldown
+// ---------------------------------------------------------------------------------------------------
+
+/** Valgus (deg) at which `knees-out` fires; between healthy (~8°) and patellofemoral pain (~17°) 2D FPPA in Herrington 2014, > 3 × Munro 2012's ~3° error above neutral. */
+export const KNEES_OUT_FIRE_DEG = 12;
+/** Valgus (deg) below which `knees-out` clears. */
+export const KNEES_OUT_CLEAR_DEG = 8;
+/** Hip drop vs standing (deg), beyond the perspective allowance, at which `hips-level` fires: 2 × the ~4° smallest real change reported for pelvic drop. */
+export const HIPS_LEVEL_FIRE_DEG = 8;
+/** Hip drop (deg, beyond the perspective allowance) below which `hips-level` clears. */
+export const HIPS_LEVEL_CLEAR_DEG = 5;
+/** Assumed focal length as a share of the frame's longer side (ratio) for the hip-line perspective allowance; phone and webcam lenses have ~55–65° across the long side (f ≈ 0.9–1.0 × side). */
+export const ASSUMED_FOCAL_PER_LONG_SIDE = 1;
+/** Centre-of-mass position along heel→toe (ratio) at which `hips-back` fires: the centre of pressure should stay in the back ~70% of the foot, plus ~0.1 foot length for the error of a 2D segment-weighted COM (~2–3% of height). */
+export const HIPS_BACK_FIRE_RATIO = 0.8;
+/** Toe-shift ratio below which `hips-back` clears. */
+export const HIPS_BACK_CLEAR_RATIO = 0.72;
+/** Heel rise vs standing (share of shank length) at which `heels-down` fires; ≈ 5 cm on a 40 cm shank, above the ≤ 0.09 that keypoint noise and perspective give with flat heels on the fixture clips. */
+export const HEELS_DOWN_FIRE_RATIO = 0.12;
+/** Heel rise ratio below which `heels-down` clears. */
+export const HEELS_DOWN_CLEAR_RATIO = 0.08;
+/** Trunk lean from vertical (deg) at which `chest-up` fires; bodyweight and high-bar squats stay below ~45–50° (Schoenfeld 2010 review), low-bar up to ~55°. */
+export const CHEST_UP_FIRE_DEG = 58;
+/** Trunk lean (deg) below which `chest-up` clears. */
+export const CHEST_UP_CLEAR_DEG = 50;
+/** Depth ratio at the bottom below which `go-lower` fires (≈ above a half squat; parallel ≈ 0.4). */
+export const GO_LOWER_FIRE_DEPTH_RATIO = 0.28;
+/** Depth ratio above which `go-lower` clears. */
+export const GO_LOWER_CLEAR_DEPTH_RATIO = 0.32;
+/** Time (ms) a metric must stay past its fire threshold before the cue shows: rejects single-frame spikes (2 frames at 15 fps). */
+export const CUE_DWELL_MS = 150;
+/** Time (ms) at the bottom, under depth, before `go-lower` fires: a held shallow bottom, not the turn of a normal rep. */
+export const GO_LOWER_DWELL_MS = 600;
+/** Time (ms) before the same cue may fire again; one reminder per couple of reps. */
+export const CUE_COOLDOWN_MS = 4000;
+/** Shortest time (ms) a cue stays on screen once shown, so it can be read. */
+export const CUE_MIN_SHOW_MS = 1000;

@@ -1,0 +1,77 @@
+/** Loading the fixture tracks and transforming them, shared by the golden and invariance tests. */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Keypoint, KeypointName, Keypoints, PoseFrame } from '../../src/analysis/keypoints';
+import { parsePoseTrack, poseTrackToFrames } from '../../src/analysis/pose-track';
+import { ms, px } from '../../src/analysis/units';
+
+export const TRACK_DIR = resolve(import.meta.dirname, '../../fixtures/tracks');
+
+export type ClipId =
+  | 'front-oblique-banded-squats'
+  | 'front-oblique-half-squats'
+  | 'rear-barbell-squats'
+  | 'side-bodyweight-squat';
+
+export const trackPath = (clip: ClipId, model = 'blazepose-full'): string =>
+  resolve(TRACK_DIR, `${clip}.${model}.pose-track.json`);
+
+export const hasTrack = (clip: ClipId, model = 'blazepose-full'): boolean =>
+  existsSync(trackPath(clip, model));
+
+export function loadFrames(clip: ClipId, model = 'blazepose-full'): PoseFrame[] {
+  return poseTrackToFrames(parsePoseTrack(JSON.parse(readFileSync(trackPath(clip, model), 'utf8'))));
+}
+
+type PointMap = (name: KeypointName, k: Keypoint, frame: PoseFrame) => { x: number; y: number };
+
+/** Applies a per-keypoint map to every frame. */
+export function mapKeypoints(frames: readonly PoseFrame[], f: PointMap): PoseFrame[] {
+  return frames.map((fr) => {
+    if (fr.keypoints === null) return fr;
+    const out: Partial<Record<KeypointName, Keypoint>> = {};
+    for (const [name, k] of Object.entries(fr.keypoints) as [KeypointName, Keypoint][]) {
+      const p = f(name, k, fr);
+      out[name] = { xPx: px(p.x), yPx: px(p.y), score: k.score };
+    }
+    return { ...fr, keypoints: out };
+  });
+}
+
+export const swapSideName = (n: KeypointName): KeypointName =>
+  (n.startsWith('left_')
+    ? n.replace('left_', 'right_')
+    : n.startsWith('right_')
+      ? n.replace('right_', 'left_')
+      : n) as KeypointName;
+
+/**
+ * Mirror image of the video: x → W − x. A pose model labels anatomical sides, and in the mirrored
+ * video the person's left limb appears where the right one was (a mirrored person is a person whose
+ * right side looks like a left side), so the labels swap too: name → other side's name.
+ */
+export function mirror(frames: readonly PoseFrame[]): PoseFrame[] {
+  return frames.map((fr) => {
+    if (fr.keypoints === null) return fr;
+    const out: Partial<Record<KeypointName, Keypoint>> = {};
+    for (const [name, k] of Object.entries(fr.keypoints) as [KeypointName, Keypoint][]) {
+      out[swapSideName(name)] = { xPx: px(fr.widthPx - k.xPx), yPx: k.yPx, score: k.score };
+    }
+    return { ...fr, keypoints: out as Keypoints };
+  });
+}
+
+/** Translation by (dx, dy) and scaling by s about the origin, with the frame grown to match. */
+export function translateScale(frames: readonly PoseFrame[], dx: number, dy: number, s: number): PoseFrame[] {
+  return mapKeypoints(frames, (_n, k) => ({ x: (k.xPx + dx) * s, y: (k.yPx + dy) * s })).map((fr) => ({
+    ...fr,
+    widthPx: px((fr.widthPx + dx) * s),
+    heightPx: px((fr.heightPx + dy) * s),
+  }));
+}
+
+/** Every second frame (half the frame rate). */
+export const halfRate = (frames: readonly PoseFrame[]): PoseFrame[] => frames.filter((_f, i) => i % 2 === 0);
+
+export const withTime = (frames: readonly PoseFrame[], f: (tMs: number) => number): PoseFrame[] =>
+  frames.map((fr) => ({ ...fr, tMs: ms(f(fr.tMs)) }));

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { CalibrationDetector } from '../../src/analysis/calibration';
+import { GatedPose, isUsable } from '../../src/analysis/gating';
+import { kneeAngleDeg } from '../../src/analysis/body';
+import { framesToPoseTrack, parsePoseTrack, poseTrackToFrames } from '../../src/analysis/pose-track';
+import { COCO_KEYPOINT_NAMES } from '../../src/analysis/keypoints';
+import { analyzeFrames } from '../../src/analysis/session';
+import { MIN_KEYPOINT_SCORE } from '../../src/analysis/thresholds';
+import { px } from '../../src/analysis/units';
+import { FRAME_H, FRAME_W, frontPose, syntheticSet, toKeypoints, type RawPose } from './poses';
+
+const size = { widthPx: FRAME_W, heightPx: FRAME_H };
+
+describe('confidence gating', () => {
+  it('a keypoint below the score threshold or outside the frame is unusable', () => {
+    expect(isUsable({ xPx: px(10), yPx: px(20), score: MIN_KEYPOINT_SCORE }, size)).toBe(true);
+    expect(isUsable({ xPx: px(10), yPx: px(20), score: MIN_KEYPOINT_SCORE - 0.01 }, size)).toBe(false);
+    expect(isUsable({ xPx: px(-3), yPx: px(20), score: 0.99 }, size)).toBe(false);
+    expect(isUsable({ xPx: px(10), yPx: px(FRAME_H + 1), score: 0.99 }, size)).toBe(false);
+    expect(isUsable(undefined, size)).toBe(false);
+  });
+
+  it('metrics read through the gate: one gated ankle makes that knee angle null, not a number', () => {
+    const raw = frontPose(0.3);
+    const kps = { ...toKeypoints(raw), left_ankle: { xPx: px(422), yPx: px(902), score: 0.2 } };
+    const pose = new GatedPose(kps, size);
+    expect(kneeAngleDeg(pose, 'left')).toBeNull();
+    expect(kneeAngleDeg(pose, 'right')).not.toBeNull();
+  });
+});
+
+describe('standing calibration', () => {
+  const push = (d: CalibrationDetector, t: number, raw: RawPose): void => {
+    const pose = new GatedPose(toKeypoints(raw), size);
+    d.push(t, pose, { left: kneeAngleDeg(pose, 'left'), right: kneeAngleDeg(pose, 'right') }, 'front', 12);
+  };
+
+  it('is taken after one still second of standing', () => {
+    const d = new CalibrationDetector();
+    for (let t = 0; t < 967; t += 33) push(d, t, frontPose(0));
+    expect(d.calibration).toBeNull();
+    for (let t = 990; t < 1200; t += 33) push(d, t, frontPose(0));
+    expect(d.calibration?.provisional).toBe(false);
+    // Ankle midpoint y (902 + 907) / 2 minus hip midpoint y (543 + 547) / 2 (frontPose at q = 0).
+    expect(d.calibration?.hipAnkleExtentPx).toBeCloseTo((902 + 907) / 2 - (543 + 547) / 2, 6);
+  });
+
+  it('is not taken while the person sways or squats', () => {
+    const d = new CalibrationDetector();
+    for (let t = 0; t < 3000; t += 33) push(d, t, frontPose(0, { cx: 361 + 40 * Math.sin(t / 150) }));
+    for (let t = 3000; t < 6000; t += 33) push(d, t, frontPose(0.6 + 0.1 * Math.sin(t / 300)));
+    expect(d.calibration).toBeNull();
+  });
+
+  it('a shorter still run can serve as a provisional calibration', () => {
+    const d = new CalibrationDetector();
+    for (let t = 0; t <= 400; t += 200) push(d, t, frontPose(0)); // 5 fps, 0.4 s
+    push(d, 600, frontPose(0.5));
+    expect(d.calibration).toBeNull();
+    expect(d.takeProvisional()?.provisional).toBe(true);
+  });
+});
+
+describe('MoveNet tracks (COCO-17 names)', () => {
+  it('round-trip through pose-track/v1 and analyse without heel/foot metrics', () => {
+    const frames = syntheticSet({ reps: [{ q: 1 }, { q: 1 }] });
+    const track = framesToPoseTrack(frames, {
+      width: FRAME_W,
+      height: FRAME_H,
+      fps: 30,
+      model: 'movenet-thunder',
+      keypointNames: COCO_KEYPOINT_NAMES,
+    });
+    const back = poseTrackToFrames(parsePoseTrack(JSON.parse(JSON.stringify(track))));
+    expect(back[0]?.keypoints?.left_heel).toBeUndefined();
+    const s = analyzeFrames(back);
+    expect(s.repCount).toBe(2);
+    expect(s.reps.every((r) => r.heelRisePeakRatio === null && r.toeShiftPeakRatio === null)).toBe(true);
+  });
+});
