@@ -1,5 +1,10 @@
-/** Bootstrap only: find the page's elements and hand them to the app. */
+/**
+ * Bootstrap only: find the page's elements, start the screens and wire them together. Screens talk
+ * through SetRecord (src/app/set-record.ts): the live screen and the file screen produce one when a
+ * set ends; the review screen shows one; history stores them.
+ */
 import { LiveApp, type LiveElements } from './app/live-app';
+import { startRouter } from './app/router';
 
 function byId<T extends HTMLElement>(id: string, type: new () => T): T {
   const el = document.getElementById(id);
@@ -20,4 +25,5 @@ const elements: LiveElements = {
 };
 
 const app = new LiveApp(elements);
+startRouter(() => undefined);
 if (new URLSearchParams(location.search).has('autostart')) void app.start();
