@@ -6,18 +6,17 @@
  *
  * Usage: tsx scripts/bench-analysis.ts [--rounds N] [--no-write]
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { format, resolveConfig } from 'prettier';
+import { machineLine, quantile, writeBenchmarkSection } from './lib/bench-doc';
 import { parsePoseTrack, poseTrackToFrames } from '../src/analysis/pose-track';
 import { SetAnalyzer } from '../src/analysis/session';
 import type { PoseFrame } from '../src/analysis/keypoints';
 
 /** Budget from issue 3: median per-frame cost, ms. */
 const BUDGET_MS_PER_FRAME = 0.05;
-const SECTION = '## Analysis core (Node)';
+const SECTION = 'Analysis core (Node)';
 
 const root = resolve(import.meta.dirname, '..');
 const trackDir = resolve(root, 'fixtures/tracks');
@@ -42,11 +41,6 @@ interface Row {
   medianMs: number;
   p95Ms: number;
 }
-
-const quantile = (xs: readonly number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
-};
 
 /** One replay of a track through a fresh analyser; returns ms per frame. */
 function replay(frames: readonly PoseFrame[]): number {
@@ -74,8 +68,6 @@ for (const file of files) {
 }
 
 const overall = quantile(all, 0.5);
-const cpu = cpus();
-const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}, ${platform()} ${release()}`;
 const fmt = (v: number): string => v.toFixed(4);
 const table = [
   '| track | frames | median ms/frame | p95 ms/frame |',
@@ -84,14 +76,12 @@ const table = [
   `| **all** | ${rows.reduce((a, r) => a + r.frames, 0)} | **${fmt(overall)}** | ${fmt(quantile(all, 0.95))} |`,
 ].join('\n');
 
-const section = `${SECTION}
-
-Per-frame cost of the whole pure core (\`SetAnalyzer.push\`: One Euro smoothing, gating, view, calibration,
+const section = `Per-frame cost of the whole pure core (\`SetAnalyzer.push\`: One Euro smoothing, gating, view, calibration,
 metrics, rep state machine, cues, per-rep recording; plus one \`summary()\` per replay), each track replayed
 ${ROUNDS} times after 5 warm-up replays; a round's cost is its total time / frames. Budget: median ≤
 ${BUDGET_MS_PER_FRAME} ms/frame. Measured by \`npm run bench:analysis\` (scripts/bench-analysis.ts).
 
-Machine: ${machine}.
+${machineLine()}
 
 ${table}
 
@@ -101,28 +91,8 @@ Result: median ${fmt(overall)} ms/frame — ${overall <= BUDGET_MS_PER_FRAME ? '
 console.log(section);
 
 if (WRITE) {
-  const docPath = resolve(root, 'docs/benchmarks.md');
-  // Same header as scripts/lib/bench-doc.ts writes, should this script create the file.
-  const header =
-    '# Benchmarks\n\nWritten by the benchmark scripts (`npm run bench:*`); each section is replaced when its script runs again.\n';
-  const old = existsSync(docPath) ? readFileSync(docPath, 'utf8') : header;
-  // Format only this section as the project's prettier would (keeps `prettier --check .` clean) and
-  // leave the other sections byte for byte.
-  const config = (await resolveConfig(docPath)) ?? {};
-  const mine = (await format(section, { ...config, parser: 'markdown' })).trimEnd() + '\n';
-  const start = old.indexOf(`${SECTION}\n`);
-  let next: string;
-  if (start < 0) {
-    next = `${old.trimEnd()}\n\n${mine}`;
-  } else {
-    // Replace up to the next level-2 heading (or the end).
-    const after = old.slice(start + SECTION.length);
-    const m = /\n## /.exec(after);
-    const end = m === null ? old.length : start + SECTION.length + m.index + 1;
-    next = `${old.slice(0, start)}${mine}${m === null ? '' : '\n'}${old.slice(end)}`;
-  }
-  writeFileSync(docPath, next);
-  console.log(`wrote ${docPath}`);
+  await writeBenchmarkSection(SECTION, section);
+  console.log('wrote docs/benchmarks.md');
 }
 
 if (overall > BUDGET_MS_PER_FRAME) process.exitCode = 1;

@@ -1,8 +1,6 @@
 /** Starts the app's Vite dev server on a free loopback port, for scripts that drive the real app. */
 import { createServer, type ViteDevServer } from 'vite';
-import { fileURLToPath } from 'node:url';
-
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { PROJECT_ROOT } from './paths';
 
 export async function startAppServer(): Promise<{ url: string; server: ViteDevServer }> {
   const server = await createServer({

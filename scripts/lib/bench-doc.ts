@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { PROJECT_ROOT } from './app-server';
+import { format, resolveConfig } from 'prettier';
+import { PROJECT_ROOT } from './paths';
 
 const DOC = `${PROJECT_ROOT}docs/benchmarks.md`;
 const HEADER =
@@ -15,15 +16,20 @@ export function machineLine(extra = ''): string {
   return `Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${extra}; run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
 }
 
-export function writeBenchmarkSection(title: string, body: string): void {
+/**
+ * Replaces (or appends) the section `## title` with `body`, formatted as the project's Prettier
+ * would, so `prettier --check .` stays clean; other sections are left byte for byte.
+ */
+export async function writeBenchmarkSection(title: string, body: string): Promise<void> {
   const text = existsSync(DOC) ? readFileSync(DOC, 'utf8') : HEADER;
   const heading = `## ${title}`;
+  const config = (await resolveConfig(DOC)) ?? {};
+  const fresh = `${(await format(`${heading}\n\n${body.trim()}\n`, { ...config, parser: 'markdown' })).trimEnd()}\n\n`;
   const sections = text.split(/^(?=## )/m);
-  const fresh = `${heading}\n\n${body.trim()}\n\n`;
   const i = sections.findIndex((s) => s.startsWith(`${heading}\n`));
   if (i >= 0) sections[i] = fresh;
   else sections.push(fresh);
-  writeFileSync(DOC, sections.join('').replace(/\n{3,}/g, '\n\n'));
+  writeFileSync(DOC, `${sections.join('').trimEnd()}\n`);
 }
 
 export const median = (xs: readonly number[]): number => quantile(xs, 0.5);

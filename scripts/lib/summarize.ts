@@ -10,6 +10,12 @@ export function summarizeTrack(track: PoseTrack): AnalyzeOutput {
   const summary = analyzeFrames(poseTrackToFrames(track));
   return {
     ...summary,
-    source: { model: track.model, width: track.width, height: track.height, fps: track.fps, frames: track.frames.length },
+    source: {
+      model: track.model,
+      width: track.width,
+      height: track.height,
+      fps: track.fps,
+      frames: track.frames.length,
+    },
   };
 }
