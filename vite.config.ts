@@ -27,6 +27,7 @@ export default defineConfig({
       '@tensorflow/tfjs-backend-wasm',
       '@tensorflow-models/pose-detection',
       'comlink',
+      'idb',
     ],
   },
   server: { headers: isolationHeaders, host: '127.0.0.1' },

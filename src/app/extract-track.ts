@@ -24,6 +24,18 @@ export interface ExtractStats {
   inferenceMs: number[];
 }
 
+/**
+ * Frame rate of the finished track: every frame is present and in order, so frames per span of
+ * media time is exact for a constant-rate file (the early estimate in VideoInfo reads low when the
+ * player skipped frames before they were fetched back).
+ */
+function trackFps(frames: readonly PoseFrame[], info: VideoInfo | null): number {
+  const first = frames[0];
+  const last = frames[frames.length - 1];
+  if (first === undefined || last === undefined || last.tMs <= first.tMs) return info?.fps ?? 0;
+  return ((frames.length - 1) * 1000) / (last.tMs - first.tMs);
+}
+
 export async function extractPoseTrack(
   src: string,
   client: PoseClient,
@@ -68,7 +80,7 @@ export async function extractPoseTrack(
   const track = framesToPoseTrack(frames, {
     width: frames[0]?.widthPx ?? finalInfo?.widthPx ?? 0,
     height: frames[0]?.heightPx ?? finalInfo?.heightPx ?? 0,
-    fps: finalInfo === null ? 0 : Number(finalInfo.fps.toFixed(3)),
+    fps: Number(trackFps(frames, finalInfo).toFixed(3)),
     model,
     keypointNames: isCoco ? COCO_KEYPOINT_NAMES : KEYPOINT_NAMES,
   });

@@ -79,6 +79,32 @@ async function seekTo(video: HTMLVideoElement, tS: number): Promise<void> {
   await seeked;
 }
 
+/**
+ * Highest frame rate, frames per second of wall time, at which a file plays while its frames are
+ * copied. Playing at 1× capped analysis at real time even when the model is faster (a 5 fps clip:
+ * 1.0×); raising the rate lifts that cap, and backpressure still pauses playback whenever the model
+ * is slower. Measured on the fixtures (docs/benchmarks.md): 30 fps of content gave 3.5× on the 5 fps
+ * clip; 60 fps (12× there) made the player skip more frames, each fetched by a seek (1.9×), and
+ * running a 30 fps clip at 2× stalled the frame loop once. So 30 fps: low-rate files speed up, 30 fps
+ * files play at 1× as before; and each skip halves the allowed rate (see rateCap).
+ */
+export const MAX_PLAYBACK_FPS = 30;
+/** Highest playbackRate used, ×: Chromium plays muted video up to 16×; 6× already serves a 5 fps file. */
+export const MAX_PLAYBACK_RATE = 8;
+
+/**
+ * Source frame rate, fps, above which a file plays at 1×: on a 30 fps clip whose frames the player
+ * already skipped at 1× (1080×2048 H.264), the apparent rate read 15 fps, 2× made it slower (more
+ * seeks) and lost a frame; low-rate files (≈ 5–10 fps) are where the speed-up pays.
+ */
+export const MAX_SPEEDUP_SOURCE_FPS = 12;
+
+/** Playback rate for a file of `fps` so that frames arrive at most MAX_PLAYBACK_FPS. */
+export const playbackRateFor = (fps: number): number =>
+  Number.isFinite(fps) && fps > 0 && fps <= MAX_SPEEDUP_SOURCE_FPS
+    ? Math.min(MAX_PLAYBACK_RATE, Math.max(1, MAX_PLAYBACK_FPS / fps))
+    : 1;
+
 /** An interval this many times the shortest one means frames were skipped. */
 const GAP_FACTOR = 1.5;
 
@@ -115,18 +141,20 @@ export async function* videoFrames(
     wake?.();
   };
   let stopped = false;
+  let lastGrab: Promise<void> = Promise.resolve();
   const onFrame = (_now: number, meta: VideoFrameCallbackMetadata): void => {
     if (stopped) return;
     // Copy now: the element's current frame is the one this callback announces.
     const tS = meta.mediaTime;
-    grab().then(
+    lastGrab = grab().then(
       (bitmap) => push({ tS, bitmap }),
       (e: unknown) => push({ error: new VideoDecodeError(`A frame could not be read: ${String(e)}`) }),
     );
     if (buffer.length >= 1) video.pause();
     if (!video.ended) video.requestVideoFrameCallback(onFrame);
   };
-  const onEnded = (): void => push({ end: true });
+  // The last frame's copy may still be in flight when 'ended' fires: end after it lands.
+  const onEnded = (): void => void lastGrab.then(() => push({ end: true }));
   const onError = (): void =>
     push({
       error: new VideoDecodeError(
@@ -141,6 +169,8 @@ export async function* videoFrames(
   let index = 0;
   let lastTS = -Infinity;
   let skippedFetched = 0;
+  /** Highest playback rate still allowed: halved whenever the player skipped frames. */
+  let rateCap = MAX_PLAYBACK_RATE;
   try {
     // The first frame is already on screen (the video was opened to it): playing starts at the next.
     if (video.currentTime !== 0) await seekTo(video, 0);
@@ -167,6 +197,8 @@ export async function* videoFrames(
       const frameS = Math.min(...intervalsS);
       if (intervalsS.length > 0 && item.tS - lastTS > GAP_FACTOR * frameS) {
         video.pause();
+        // Each fetched frame costs a decode from the keyframe: play slower from now on.
+        rateCap = Math.max(1, rateCap / 2);
         for (let tS = lastTS + frameS; tS < item.tS - frameS / 2; tS += frameS) {
           if (signal?.aborted) return;
           await seekTo(video, tS + frameS / 4);
@@ -186,6 +218,11 @@ export async function* videoFrames(
         };
         onInfo?.(info);
       }
+      // The shortest interval is the true frame interval (the median overestimates it when the
+      // player skips frames); a file whose frames get skipped is not sped up further (rateCap).
+      const rate =
+        intervalsS.length >= 2 ? Math.min(rateCap, playbackRateFor(1 / Math.min(...intervalsS))) : 1;
+      if (video.playbackRate !== rate) video.playbackRate = rate;
       yield { index: index++, tMs: item.tS * 1000, bitmap: item.bitmap };
       if (buffer.length === 0 && video.paused && !video.ended) void video.play().catch(() => undefined);
     }

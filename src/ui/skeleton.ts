@@ -29,6 +29,14 @@ export interface SkeletonStyle {
   /** Colour per bone; a bone may be highlighted (e.g. red knees while caving in). */
   boneColor: (a: KeypointName, b: KeypointName) => string;
   lineWidthPx: number;
+  /**
+   * Optional emphasis per bone, so a fault is not shown by colour alone: a dash pattern (px) and a
+   * width factor. null or absent: a plain solid line.
+   */
+  boneEmphasis?: (
+    a: KeypointName,
+    b: KeypointName,
+  ) => { dashPx: readonly number[]; widthScale: number } | null;
 }
 
 /**
@@ -40,18 +48,21 @@ export function drawSkeleton(
   keypoints: Keypoints,
   style: SkeletonStyle,
 ): number {
-  ctx.lineWidth = style.lineWidthPx;
   ctx.lineCap = 'round';
   for (const [a, b] of SKELETON_BONES) {
     const ka = keypoints[a];
     const kb = keypoints[b];
     if (!ka || !kb || ka.score < DRAW_MIN_SCORE || kb.score < DRAW_MIN_SCORE) continue;
+    const emphasis = style.boneEmphasis?.(a, b) ?? null;
+    ctx.lineWidth = style.lineWidthPx * (emphasis?.widthScale ?? 1);
+    ctx.setLineDash(emphasis === null ? [] : [...emphasis.dashPx]);
     ctx.strokeStyle = style.boneColor(a, b);
     ctx.beginPath();
     ctx.moveTo(ka.xPx, ka.yPx);
     ctx.lineTo(kb.xPx, kb.yPx);
     ctx.stroke();
   }
+  ctx.setLineDash([]);
   let drawn = 0;
   const r = style.lineWidthPx * 0.9;
   ctx.fillStyle = '#ffffff';

@@ -35,7 +35,6 @@ test('fake camera: keypoints drawn over the live video, no request leaves the or
     await expect
       .poll(async () => Number(await overlay.getAttribute('data-frames-drawn')))
       .toBeGreaterThan(before + 5);
-    await page.screenshot({ path: 'docs/screenshot-live.png' });
     expect(foreign).toEqual([]);
   } finally {
     await browser.close();

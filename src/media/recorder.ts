@@ -1,0 +1,57 @@
+/**
+ * Records the camera locally (MediaRecorder, WebM) so the review screen can replay the set. The
+ * recording stays in memory as a Blob; nothing is uploaded.
+ */
+
+/** Recording bitrate, bits/s: ~7.5 MB a minute, plenty to see form at 640–720 px. */
+const RECORD_BITRATE_BPS = 1_000_000;
+/** Chunk length, ms: a camera that dies mid-set still leaves everything up to the last second. */
+const RECORD_TIMESLICE_MS = 1000;
+/** Preferred containers/codecs, first supported wins (VP8 is the cheapest to encode in software). */
+const MIME_CANDIDATES = ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm'] as const;
+
+export class SetVideoRecorder {
+  #recorder: MediaRecorder | null = null;
+  #chunks: Blob[] = [];
+  #stopped: Promise<void> = Promise.resolve();
+  /** performance.now() when recording started (the video's media time 0), or null. */
+  startedAtMs: number | null = null;
+
+  static supportedMimeType(): string | null {
+    if (typeof MediaRecorder === 'undefined') return null;
+    return MIME_CANDIDATES.find((m) => MediaRecorder.isTypeSupported(m)) ?? null;
+  }
+
+  /** Starts recording; returns false (and the set goes on without video) when it cannot. */
+  start(stream: MediaStream): boolean {
+    const mimeType = SetVideoRecorder.supportedMimeType();
+    if (mimeType === null) return false;
+    try {
+      const rec = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: RECORD_BITRATE_BPS });
+      this.#chunks = [];
+      rec.addEventListener('dataavailable', (e) => {
+        if (e.data.size > 0) this.#chunks.push(e.data);
+      });
+      this.#stopped = new Promise((resolve) => rec.addEventListener('stop', () => resolve(), { once: true }));
+      rec.start(RECORD_TIMESLICE_MS);
+      this.#recorder = rec;
+      this.startedAtMs = performance.now();
+      return true;
+    } catch {
+      this.#recorder = null;
+      return false;
+    }
+  }
+
+  /** Stops (if still recording) and returns the video so far, or null when nothing was recorded. */
+  async stop(): Promise<Blob | null> {
+    const rec = this.#recorder;
+    if (rec === null) return null;
+    this.#recorder = null;
+    if (rec.state !== 'inactive') rec.stop();
+    await this.#stopped;
+    const blob = new Blob(this.#chunks, { type: rec.mimeType || 'video/webm' });
+    this.#chunks = [];
+    return blob.size > 0 ? blob : null;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The review screen and history, end to end in the real app:
+ * 1. a fake-camera set on a fixture clip → summary with the clip's rep count and a row per rep,
+ *    plots, a replay that plays, and the set in history after a reload;
+ * 2. the same screens fed through the end-of-set contract (`window.squatCoachApp.onSetEnded`) with a
+ *    SetRecord built from a fixture track and its video (deterministic: exact rep count, the docs
+ *    screenshot), and a storage-full save that still shows the set.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import type {} from '../../src/main';
+import type * as analysisCore from '../../src/analysis';
+
+type AnalysisModule = typeof analysisCore;
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fakeCameraArgs, launchChromium } from '../../scripts/lib/chromium';
+import { FIXTURE_CLIPS, y4mPathFor } from './clips';
+
+const CLIP = 'front-oblique-banded-squats';
+/** The analysis core as the dev server serves it, imported inside the page. */
+const ANALYSIS_URL = '/src/analysis/index.ts';
+
+/** Builds a SetRecord in the page from a fixture track and video, and hands it over as the live screen does. */
+async function endSetFromFixture(page: Page, clip: string): Promise<string> {
+  const track = JSON.parse(
+    readFileSync(resolve(`fixtures/tracks/${clip}.blazepose-full.pose-track.json`), 'utf8'),
+  ) as unknown;
+  const file = FIXTURE_CLIPS.find((c) => c.file.startsWith(clip))?.file ?? '';
+  const videoB64 = readFileSync(resolve('fixtures', file)).toString('base64');
+  return page.evaluate(
+    async ({ track, videoB64, type, analysisUrl }) => {
+      const analysis = (await import(analysisUrl)) as AnalysisModule;
+      const parsed = analysis.parsePoseTrack(track);
+      const bytes = Uint8Array.from(atob(videoB64), (c) => c.charCodeAt(0));
+      const id = crypto.randomUUID();
+      await window.squatCoachApp.onSetEnded({
+        id,
+        startedAtMs: Date.now(),
+        source: 'camera',
+        fileName: null,
+        summary: analysis.analyzeFrames(analysis.poseTrackToFrames(parsed)),
+        track: parsed,
+        video: new Blob([bytes], { type }),
+        videoOffsetMs: 0,
+      });
+      return id;
+    },
+    { track, videoB64, type: file.endsWith('.webm') ? 'video/webm' : 'video/mp4', analysisUrl: ANALYSIS_URL },
+  );
+}
+
+async function expectReplayPlays(page: Page): Promise<void> {
+  const video = page.getByTestId('replay-video');
+  await expect(video).toBeVisible();
+  const overlay = page.getByTestId('replay-overlay');
+  const drawnBefore = Number((await overlay.getAttribute('data-drawn')) ?? 0);
+  await video.evaluate((v: HTMLVideoElement) => v.play());
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(1);
+  await expect
+    .poll(async () => Number((await overlay.getAttribute('data-drawn')) ?? 0))
+    .toBeGreaterThan(drawnBefore + 3);
+  await video.evaluate((v: HTMLVideoElement) => v.pause());
+  // Jump to a rep and step one frame: the frame counter moves by one.
+  await page.getByTestId('replay-rep').first().click();
+  const time = page.getByTestId('replay-time');
+  await expect(time).toContainText('frame');
+  const frameNo = async (): Promise<number> =>
+    Number(/frame (\d+)/.exec((await time.textContent()) ?? '')?.[1]);
+  const at = await frameNo();
+  await page.getByTestId('replay-next').click();
+  await expect.poll(frameNo).toBe(at + 1);
+}
+
+test('review via the end-of-set contract: table, plots, pattern, replay, history after reload', async ({
+  page,
+}) => {
+  await page.goto('/?model=blazepose-full#/live');
+  await page.waitForFunction(() => 'squatCoachApp' in window);
+  const id = await endSetFromFixture(page, CLIP);
+  await expect(page).toHaveURL(new RegExp(`#/review/${id}$`));
+  await expect(page.getByTestId('summary-rep-count')).toHaveText('2');
+  await expect(page.getByTestId('summary-rep-row')).toHaveCount(2);
+  await expect(page.getByTestId('review-status')).toHaveText('Saved to history.');
+  await expect(page.getByTestId('pattern')).toContainText('Form looked good');
+  await expect(page.getByTestId('pattern')).toContainText('physiotherapist');
+  const charts = page.getByTestId('charts').getByTestId('chart');
+  await expect(charts).toHaveCount(4);
+  // Each plot drew its lines, rep bands and threshold.
+  for (const chart of await charts.all()) {
+    await expect(chart.locator('rect.band-rep, rect.band-worst')).toHaveCount(2);
+  }
+  await expect(charts.first().locator('path.chart-line')).toHaveCount(2);
+  await expect(page.locator('tr.worst')).toHaveCount(1);
+  await page.getByTestId('replay-rep').first().click();
+  await page.screenshot({ path: 'docs/screenshot-review.png', fullPage: true });
+  await expectReplayPlays(page);
+
+  await page.reload();
+  await expect(page.getByTestId('summary-rep-count')).toHaveText('2');
+  await page.goto('/#/history');
+  await expect(page.getByTestId('history-item')).toHaveCount(1);
+  await expect(page.getByTestId('history-item')).toContainText('2 reps');
+  await expect(page.getByTestId('history-trends').getByTestId('chart')).toHaveCount(3);
+  await page.screenshot({ path: 'docs/screenshot-history.png', fullPage: true });
+});
+
+test('storage full: the set is still shown with a clear message, and nothing is saved', async ({ page }) => {
+  // Every IndexedDB write fails as a full disk does.
+  await page.addInitScript(() => {
+    const quota = (): never => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = quota;
+  });
+  await page.goto('/#/live');
+  await page.waitForFunction(() => 'squatCoachApp' in window);
+  await endSetFromFixture(page, 'side-bodyweight-squat');
+  await expect(page.getByTestId('summary-rep-count')).toHaveText('1');
+  await expect(page.getByTestId('summary-rep-row')).toHaveCount(1);
+  await expect(page.getByTestId('review-status')).toContainText('Storage on this device is full');
+  await expect(page.getByTestId('review-status')).toContainText('still shown');
+  await page.goto('/#/history');
+  await expect(page.getByTestId('history-item')).toHaveCount(0);
+});
+
+test('fake-camera set: the live screen hands the set over; summary, plots, replay, history after reload', async ({
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const clip = FIXTURE_CLIPS.find((c) => c.file.startsWith(CLIP));
+  if (clip === undefined) throw new Error('fixture clip missing');
+  const browser = await launchChromium(fakeCameraArgs(resolve(y4mPathFor(clip.file))));
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(new URL('/?model=blazepose-full&backend=wasm#/live', baseURL).href);
+    await page.getByRole('button', { name: 'Start camera' }).click();
+    // The fake camera loops the clip: end the set once the live counter shows the clip's reps.
+    await expect(page.getByTestId('rep-count')).toHaveText(String(clip.completeReps), { timeout: 150_000 });
+    await page.keyboard.press('Space');
+    await expect(page).toHaveURL(/#\/review\//, { timeout: 30_000 });
+    const count = Number(await page.getByTestId('summary-rep-count').textContent());
+    expect(count).toBe(clip.completeReps);
+    await expect(page.getByTestId('summary-rep-row')).toHaveCount(count);
+    await expect(page.getByTestId('charts').getByTestId('chart')).toHaveCount(4);
+    await expect(page.getByTestId('review-status')).toContainText('Saved to history');
+    await page.screenshot({ path: 'docs/screenshot-review-camera.png', fullPage: true });
+    await expectReplayPlays(page);
+    await page.reload();
+    await expect(page.getByTestId('summary-rep-count')).toHaveText(String(count));
+    await page.goto(new URL('/#/history', baseURL).href);
+    await expect(page.getByTestId('history-item')).toHaveCount(1);
+  } finally {
+    await browser.close();
+  }
+});
