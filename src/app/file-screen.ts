@@ -16,22 +16,10 @@ import {
 import { extractPoseTrack, type ExtractProgress } from './extract-track';
 import type { SetRecord } from './set-record';
 import '../ui/review.css';
+import { h } from '../ui/dom';
 
 /** Frames averaged for the time-left estimate: recent speed, without the model's warm-up frames. */
 const ETA_WINDOW_FRAMES = 30;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; text?: string; testid?: string } = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (props.className) e.className = props.className;
-  if (props.text !== undefined) e.textContent = props.text;
-  if (props.testid) e.dataset['testid'] = props.testid;
-  e.append(...children);
-  return e;
-}
 
 export class FileScreen {
   readonly #input: HTMLInputElement;

@@ -21,20 +21,7 @@ import {
 } from '../storage/history-export';
 import { lineChart } from '../ui/chart';
 import '../ui/review.css';
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; text?: string; testid?: string; title?: string } = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (props.className) e.className = props.className;
-  if (props.text !== undefined) e.textContent = props.text;
-  if (props.testid) e.dataset['testid'] = props.testid;
-  if (props.title) e.title = props.title;
-  e.append(...children);
-  return e;
-}
+import { h } from '../ui/dom';
 
 function button(text: string, testid: string, onClick: () => void): HTMLButtonElement {
   const b = h('button', { text, testid, className: 'small' });

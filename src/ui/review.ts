@@ -10,6 +10,7 @@ import type { SetRecord } from '../app/set-record';
 import { drawSkeleton } from './skeleton';
 import { lineChart, type Band, type Marker } from './chart';
 import './review.css';
+import { h } from './dom';
 
 type CellLevel = 'ok' | 'warn' | 'bad' | 'na';
 
@@ -41,20 +42,6 @@ const CUE_BONES: Partial<Record<CueId, readonly string[]>> = {
   'hips-level': ['left_hip', 'right_hip'],
   'chest-up': ['left_shoulder', 'right_shoulder'],
 };
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; text?: string; testid?: string; title?: string } = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (props.className) e.className = props.className;
-  if (props.text !== undefined) e.textContent = props.text;
-  if (props.testid) e.dataset['testid'] = props.testid;
-  if (props.title) e.title = props.title;
-  e.append(...children);
-  return e;
-}
 
 const fmt = (v: number | null | undefined, digits: number, unit = ''): string =>
   v === null || v === undefined ? '—' : `${v.toFixed(digits)}${unit}`;

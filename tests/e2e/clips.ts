@@ -1,4 +1,6 @@
 /** The fixture clips and what a person counted in them (fixtures/README.md). */
+import { execFileSync } from 'node:child_process';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 export interface FixtureClip {
@@ -17,3 +19,20 @@ export const FIXTURE_CLIPS: readonly FixtureClip[] = [
 export const Y4M_DIR = join('.cache', 'y4m');
 export const y4mPathFor = (clipFile: string): string =>
   join(Y4M_DIR, `${basename(clipFile).replace(/\.[^.]+$/, '')}.y4m`);
+
+/**
+ * Writes `out` as a .y4m (yuv420p, what Chromium's fake camera reads) from `src` through the ffmpeg
+ * filter `vf`, unless `out` is newer than `src` already. Written beside, then renamed: a cancelled
+ * run never leaves a half file under the real name.
+ */
+export function toY4m(src: string, out: string, vf: string): string {
+  if (existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs) return out;
+  const tmp = `${out}.tmp.y4m`;
+  execFileSync(
+    'ffmpeg',
+    ['-loglevel', 'error', '-y', '-i', src, '-vf', vf, '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', tmp],
+    { stdio: 'inherit' },
+  );
+  renameSync(tmp, out);
+  return out;
+}

@@ -3,10 +3,9 @@
  * converted once with ffmpeg (cached in .cache/y4m), at its own frame rate, scaled so its long side
  * is at most Y4M_MAX_SIDE_PX (an uncompressed 1080×2048 clip would be 1 GB).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURE_CLIPS, Y4M_DIR, y4mPathFor } from './clips';
+import { FIXTURE_CLIPS, Y4M_DIR, toY4m, y4mPathFor } from './clips';
 import { assertChromium } from '../../scripts/lib/chromium';
 
 /** Long side of the fake-camera video, px: a typical webcam's 640×480 class. */
@@ -16,28 +15,10 @@ export default function globalSetup(): void {
   assertChromium();
   mkdirSync(Y4M_DIR, { recursive: true });
   for (const clip of FIXTURE_CLIPS) {
-    const out = y4mPathFor(clip.file);
-    const src = join('fixtures', clip.file);
-    if (existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs) continue;
-    const tmp = `${out}.tmp.y4m`;
-    execFileSync(
-      'ffmpeg',
-      [
-        '-loglevel',
-        'error',
-        '-y',
-        '-i',
-        src,
-        '-vf',
-        `scale='if(gt(iw,ih),min(${Y4M_MAX_SIDE_PX},iw),-2)':'if(gt(iw,ih),-2,min(${Y4M_MAX_SIDE_PX},ih))'`,
-        '-pix_fmt',
-        'yuv420p',
-        '-f',
-        'yuv4mpegpipe',
-        tmp,
-      ],
-      { stdio: 'inherit' },
+    toY4m(
+      join('fixtures', clip.file),
+      y4mPathFor(clip.file),
+      `scale='if(gt(iw,ih),min(${Y4M_MAX_SIDE_PX},iw),-2)':'if(gt(iw,ih),-2,min(${Y4M_MAX_SIDE_PX},ih))'`,
     );
-    renameSync(tmp, out);
   }
 }

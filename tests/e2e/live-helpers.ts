@@ -3,9 +3,8 @@
  * clip durations the tests reason about.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, renameSync, statSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { y4mPathFor } from './clips';
+import { toY4m, y4mPathFor } from './clips';
 
 /** Black lead-in before the clip, s: the live loop is running before the person appears. */
 export const PAD_BEFORE_S = 2;
@@ -18,29 +17,11 @@ export const PAD_AFTER_S = 6;
 /** The clip's y4m with black padding before and after (cached next to the plain one). */
 export function paddedY4m(clipFile: string): string {
   const src = y4mPathFor(clipFile);
-  const out = src.replace(/\.y4m$/, '.padded.y4m');
-  if (existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs) return out;
-  const tmp = `${out}.tmp.y4m`;
-  execFileSync(
-    'ffmpeg',
-    [
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      src,
-      '-vf',
-      `tpad=start_duration=${PAD_BEFORE_S}:stop_duration=${PAD_AFTER_S}:color=black`,
-      '-pix_fmt',
-      'yuv420p',
-      '-f',
-      'yuv4mpegpipe',
-      tmp,
-    ],
-    { stdio: 'inherit' },
+  return toY4m(
+    src,
+    src.replace(/\.y4m$/, '.padded.y4m'),
+    `tpad=start_duration=${PAD_BEFORE_S}:stop_duration=${PAD_AFTER_S}:color=black`,
   );
-  renameSync(tmp, out);
-  return out;
 }
 
 export function clipDurationS(clipFile: string): number {
