@@ -31,9 +31,6 @@ const PLAN: { backend: BackendId; models: ModelId[]; frames: number }[] = [
   { backend: 'cpu', models: ['movenet-lightning', 'blazepose-full'], frames: 8 },
 ];
 
-/** Alternating raw/worker rounds per model and backend. */
-const ROUNDS = 2;
-
 /** The worker round trip may cost at most this much over the raw call (issue 2's budget). */
 const MAX_WORKER_OVERHEAD_RATIO = 0.1;
 
@@ -71,40 +68,35 @@ async function main(): Promise<void> {
     process.stderr.write(`bench:pose: ${decoded} frames decoded from ${CLIPS.length} clips\n`);
     for (const { backend, models, frames } of PLAN) {
       for (const model of models.filter((m) => only === null || only.includes(`${m}:${backend}`))) {
-        // Raw and worker runs alternate, ROUNDS times, so a drift in machine load hits both alike.
-        const samples = { 'raw call': [] as number[], 'worker round trip': [] as number[] };
-        const inWorkerMs: number[] = [];
-        const loads: Partial<Record<Row['mode'], number>> = {};
-        for (let round = 0; round < ROUNDS; round++) {
-          for (const mode of ['raw call', 'worker round trip'] as const) {
-            const r = await page.evaluate(
-              ([m, b, n, w]) =>
-                w ? window.squatCoachBench.worker(m, b, n) : window.squatCoachBench.raw(m, b, n),
-              [model, backend, Math.ceil(frames / ROUNDS), mode === 'worker round trip'] as const,
-            );
-            samples[mode].push(...r.ms);
-            if ('inferenceMs' in r && Array.isArray(r.inferenceMs))
-              inWorkerMs.push(...(r.inferenceMs as number[]));
-            loads[mode] ??= r.loadMs;
-          }
-        }
-        for (const mode of ['raw call', 'worker round trip'] as const) {
-          const ms = samples[mode];
-          const row: Row = {
-            model,
-            backend,
-            mode,
-            frames: ms.length,
-            medianMs: median(ms),
-            p95Ms: quantile(ms, 0.95),
-            loadMs: loads[mode] ?? NaN,
-            inWorkerModelMs: mode === 'worker round trip' ? median(inWorkerMs) : null,
-          };
-          rows.push(row);
-          process.stderr.write(
-            `bench:pose: ${model} ${backend} ${mode}: ${row.medianMs.toFixed(1)} ms median\n`,
-          );
-        }
+        const r = await page.evaluate(([m, b, n]) => window.squatCoachBench.paired(m, b, n), [
+          model,
+          backend,
+          frames,
+        ] as const);
+        const rawRow: Row = {
+          model,
+          backend,
+          mode: 'raw call',
+          frames: r.rawMs.length,
+          medianMs: median(r.rawMs),
+          p95Ms: quantile(r.rawMs, 0.95),
+          loadMs: r.rawLoadMs,
+          inWorkerModelMs: null,
+        };
+        const workerRow: Row = {
+          model,
+          backend,
+          mode: 'worker round trip',
+          frames: r.workerMs.length,
+          medianMs: median(r.workerMs),
+          p95Ms: quantile(r.workerMs, 0.95),
+          loadMs: r.workerLoadMs,
+          inWorkerModelMs: median(r.inWorkerMs),
+        };
+        rows.push(rawRow, workerRow);
+        process.stderr.write(
+          `bench:pose: ${model} ${backend}: raw ${rawRow.medianMs.toFixed(1)} ms, worker ${workerRow.medianMs.toFixed(1)} ms (model in worker ${workerRow.inWorkerModelMs?.toFixed(1)} ms)\n`,
+        );
       }
     }
   } finally {
@@ -115,7 +107,7 @@ async function main(): Promise<void> {
   const lines = [
     machineLine(`, Chromium ${chromiumVersion} headless (software WebGL: SwiftShader)`),
     '',
-    `Frames: the first ${FRAMES_PER_CLIP} of each fixture clip, downscaled to ≤ 640 px as the app sends them; raw call and worker round trip measured in ${ROUNDS} alternating rounds, each after 3 warm-up calls. Load time (first round): backend start + model fetch + (worker) warm-up trials.`,
+    `Frames: the first ${FRAMES_PER_CLIP} of each fixture clip, downscaled to ≤ 640 px as the app sends them; raw call (this page's main thread) and worker round trip interleaved frame by frame on the same frames, order alternating, after 3 warm-up calls each. Load time: backend start + model fetch (+ the worker's warm-up trials).`,
     '',
     '"Model in worker": median time inside estimatePoses measured in the worker, so the round trip minus it is the messaging cost (transfer, RPC, result copy).',
     '',

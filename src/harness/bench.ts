@@ -39,65 +39,78 @@ async function decode(framesPerClip: number): Promise<number> {
   return frames.length;
 }
 
-async function raw(
-  model: ModelId,
-  backend: BackendId,
-  limit: number,
-): Promise<{ loadMs: number; ms: number[] }> {
-  const t0 = performance.now();
-  await switchBackend(backend);
-  const detector = await createDetector(model, '/models/');
-  const loadMs = performance.now() - t0;
-  const use = frames.slice(0, limit);
-  const ms: number[] = [];
-  let tick = 0;
-  for (const f of use.slice(0, WARMUP_FRAMES))
-    await detector.estimatePoses(f.bitmap, ESTIMATE_CONFIG, tick++ * LANDMARK_FILTER_FRAME_MS);
-  detector.reset();
-  tick = 0;
-  for (const f of use) {
-    // The same fresh copy the worker path gets, so both time the model on identical input.
-    const copy = await createImageBitmap(f.bitmap);
-    const s = performance.now();
-    await detector.estimatePoses(copy, ESTIMATE_CONFIG, tick++ * LANDMARK_FILTER_FRAME_MS);
-    ms.push(performance.now() - s);
-    copy.close();
-  }
-  detector.dispose();
-  return { loadMs, ms };
+export interface PairedResult {
+  /** Backend start + model fetch (+ warm-up trials in the worker), ms. */
+  rawLoadMs: number;
+  workerLoadMs: number;
+  /** Per frame: the raw pose-detection call on this page, ms. */
+  rawMs: number[];
+  /** Per frame: the worker round trip (transfer → estimate → result back), ms. */
+  workerMs: number[];
+  /** Per frame: time inside estimatePoses as measured in the worker, ms. */
+  inWorkerMs: number[];
 }
 
-async function worker(
-  model: ModelId,
-  backend: BackendId,
-  limit: number,
-): Promise<{ loadMs: number; ms: number[]; inferenceMs: number[] }> {
+/**
+ * Times the raw call and the worker round trip on the same frames, interleaved frame by frame (the
+ * order alternating), so a change in machine load hits both alike: two runs of the same model
+ * differ by up to ±30 % on this shared 2-core machine, far more than the overhead being measured.
+ */
+async function paired(model: ModelId, backend: BackendId, limit: number): Promise<PairedResult> {
+  const r0 = performance.now();
+  await switchBackend(backend);
+  const detector = await createDetector(model, '/models/');
+  const rawLoadMs = performance.now() - r0;
   const client = new PoseClient();
   try {
-    const t0 = performance.now();
+    const w0 = performance.now();
     await client.init({ model, backend, modelBaseUrl: '/models/' });
-    const loadMs = performance.now() - t0;
+    const workerLoadMs = performance.now() - w0;
     const use = frames.slice(0, limit);
-    for (const f of use.slice(0, WARMUP_FRAMES))
-      await client.estimate(await createImageBitmap(f.bitmap), 0, f.source);
-    await client.reset();
-    const ms: number[] = [];
-    const inferenceMs: number[] = [];
-    let t = 0;
-    for (const f of use) {
+    let tick = 0;
+    const runRaw = async (f: Frame): Promise<number> => {
+      // The same fresh copy the worker gets, so both time the model on identical input.
       const copy = await createImageBitmap(f.bitmap);
       const s = performance.now();
-      const result = await client.estimate(copy, (t += 33), f.source);
-      ms.push(performance.now() - s);
-      if (result) inferenceMs.push(result.inferenceMs);
+      await detector.estimatePoses(copy, ESTIMATE_CONFIG, tick * LANDMARK_FILTER_FRAME_MS);
+      const ms = performance.now() - s;
+      copy.close();
+      return ms;
+    };
+    const runWorker = async (f: Frame): Promise<[number, number]> => {
+      const copy = await createImageBitmap(f.bitmap);
+      const s = performance.now();
+      const result = await client.estimate(copy, tick * LANDMARK_FILTER_FRAME_MS, f.source);
+      return [performance.now() - s, result?.inferenceMs ?? Number.NaN];
+    };
+    for (const f of use.slice(0, WARMUP_FRAMES)) {
+      await runRaw(f);
+      await runWorker(f);
     }
-    return { loadMs, ms, inferenceMs };
+    detector.reset();
+    await client.reset();
+    const out: PairedResult = { rawLoadMs, workerLoadMs, rawMs: [], workerMs: [], inWorkerMs: [] };
+    for (const [i, f] of use.entries()) {
+      const record = async (which: 'raw' | 'worker'): Promise<void> => {
+        if (which === 'raw') out.rawMs.push(await runRaw(f));
+        else {
+          const [ms, inWorker] = await runWorker(f);
+          out.workerMs.push(ms);
+          out.inWorkerMs.push(inWorker);
+        }
+      };
+      const order = i % 2 === 0 ? (['raw', 'worker'] as const) : (['worker', 'raw'] as const);
+      for (const which of order) await record(which);
+      tick++;
+    }
+    return out;
   } finally {
+    detector.dispose();
     client.dispose();
   }
 }
 
-const bench = { decode, raw, worker };
+const bench = { decode, paired };
 declare global {
   interface Window {
     squatCoachBench: typeof bench;
