@@ -182,7 +182,9 @@ export async function* videoFrames(
       const item = buffer.shift();
       if (item === undefined) {
         if (video.paused && !video.ended) await video.play().catch(() => undefined);
-        await new Promise<void>((r) => (wake = r));
+        // A frame may have landed while play() was pending (and paused the video again): check
+        // before sleeping, or nothing would ever wake us.
+        if (buffer.length === 0) await new Promise<void>((r) => (wake = r));
         wake = null;
         continue;
       }

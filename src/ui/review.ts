@@ -304,12 +304,18 @@ function replay(
   let slider: HTMLInputElement | null = null;
   let currentMs = analyses[0]?.tMs ?? 0;
   let drawn = 0;
+  /**
+   * Frame chosen by the frame-step buttons. The recorded video's frames are not the analysed ones
+   * (different rates, a few ms of offset), so after a step the video's own time may map to the
+   * neighbouring analysed frame; the stepped-to frame stays shown until playback or a jump.
+   */
+  let pinned: number | null = null;
 
   const draw = (tMs: number): void => {
     currentMs = tMs;
     if (!ctx) return;
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const i = frameIndexAt(analyses, tMs + SYNC_SLACK_MS);
+    const i = pinned ?? frameIndexAt(analyses, tMs + SYNC_SLACK_MS);
     const a = analyses[i];
     clock.textContent = `${seconds(Math.max(0, tMs - (analyses[0]?.tMs ?? 0)))} · frame ${i + 1} / ${analyses.length}`;
     const rep = [...summary.reps, ...summary.partials].find(
@@ -345,6 +351,7 @@ function replay(
     rvfc = v.requestVideoFrameCallback(onVideoFrame);
     for (const ev of ['seeked', 'loadeddata', 'pause'])
       v.addEventListener(ev, () => draw(mediaToTrackMs(v.currentTime)));
+    v.addEventListener('play', () => (pinned = null));
     stage.append(v, canvas);
   } else {
     stage.classList.add('no-video');
@@ -359,7 +366,8 @@ function replay(
     stage.append(canvas);
   }
 
-  const seekMs = (tMs: number): void => {
+  const seekMs = (tMs: number, frameIndex: number | null = null): void => {
+    pinned = frameIndex;
     if (video) {
       video.pause();
       video.currentTime = Math.max(0, (tMs + record.videoOffsetMs) / 1000);
@@ -369,10 +377,11 @@ function replay(
     draw(tMs);
   };
   const step = (delta: number): void => {
-    const i = frameIndexAt(analyses, currentMs + SYNC_SLACK_MS);
-    const next = analyses[Math.min(analyses.length - 1, Math.max(0, i + delta))];
+    const i = pinned ?? frameIndexAt(analyses, currentMs + SYNC_SLACK_MS);
+    const j = Math.min(analyses.length - 1, Math.max(0, i + delta));
+    const next = analyses[j];
     // Land a quarter frame past the frame's time so the decoder shows that frame, not the previous.
-    if (next) seekMs(next.tMs + (video ? Math.min(5, 250 / Math.max(1, track.fps)) : 0));
+    if (next) seekMs(next.tMs + (video ? Math.min(5, 250 / Math.max(1, track.fps)) : 0), j);
   };
 
   const controls = h('div', { className: 'replay-controls' });
