@@ -306,8 +306,8 @@ function replay(
   let drawn = 0;
   /**
    * Frame chosen by the frame-step buttons. The recorded video's frames are not the analysed ones
-   * (different rates, a few ms of offset), so after a step the video's own time may map to the
-   * neighbouring analysed frame; the stepped-to frame stays shown until playback or a jump.
+   * (different rates, a few ms of offset), so after a seek the video's own time may map to the
+   * neighbouring analysed frame; the frame a jump or step chose stays shown until playback resumes.
    */
   let pinned: number | null = null;
 
@@ -367,7 +367,7 @@ function replay(
   }
 
   const seekMs = (tMs: number, frameIndex: number | null = null): void => {
-    pinned = frameIndex;
+    pinned = frameIndex ?? frameIndexAt(analyses, tMs + SYNC_SLACK_MS);
     if (video) {
       video.pause();
       video.currentTime = Math.max(0, (tMs + record.videoOffsetMs) / 1000);
