@@ -11,36 +11,28 @@ import {
 } from './thresholds';
 import type { MetricId, View } from './types';
 
+/** Front and rear views see the same frontal-plane metrics (the body mirrored). */
+const FRONTAL_METRICS: readonly MetricId[] = [
+  'kneeValgus',
+  'kneeAnkleSeparation',
+  'hipDrop',
+  'pelvisShift',
+  'heelRise',
+  'kneeAngle',
+  'hipBelowKnee',
+  'depth',
+  'asymmetry',
+  'tempo',
+];
+
 /**
  * Which metrics each view supports. Frontal-plane measures (valgus, hip drop) need the camera in
  * front or behind; sagittal ones (weight over the foot, trunk lean, shin angle) need it at the side.
  * The depth ratio, knee angle and tempo are available in every classified view.
  */
 export const VIEW_METRICS: Readonly<Record<View, readonly MetricId[]>> = {
-  front: [
-    'kneeValgus',
-    'kneeAnkleSeparation',
-    'hipDrop',
-    'pelvisShift',
-    'heelRise',
-    'kneeAngle',
-    'hipBelowKnee',
-    'depth',
-    'asymmetry',
-    'tempo',
-  ],
-  rear: [
-    'kneeValgus',
-    'kneeAnkleSeparation',
-    'hipDrop',
-    'pelvisShift',
-    'heelRise',
-    'kneeAngle',
-    'hipBelowKnee',
-    'depth',
-    'asymmetry',
-    'tempo',
-  ],
+  front: FRONTAL_METRICS,
+  rear: FRONTAL_METRICS,
   side: [
     'toeShift',
     'heelRise',

@@ -8,7 +8,7 @@ import { SetAnalyzer } from '../../src/analysis/session';
 import { clamp01, rotateAboutDeg, vec } from '../../src/analysis/geometry';
 import type { Keypoint, KeypointName, PoseFrame } from '../../src/analysis/keypoints';
 import type { FrameAnalysis, RepSummary, SetSummary, Side } from '../../src/analysis/types';
-import { hasTrack, loadFrames, mapKeypoints } from './tracks';
+import { hasTrack, loadFrames, mapKeypoints, shiftUpperBodyForward } from './tracks';
 
 /** How much a metric of the non-injected side or rep may move (knock-on effects through smoothing are nil; this is float noise), deg or ratio. */
 const UNTOUCHED_EPS = 1e-6;
@@ -175,24 +175,7 @@ describe.runIf(hasTrack(SIDE_CLIP))('weight to the toes injection (side clip)', 
   const rep1 = allReps(baseRun.summary)[0] as RepSummary;
   const fade = fadeFor(base, rep1);
   const f0 = base.find((f) => f.tMs >= rep1.startMs) as PoseFrame;
-  const footX = (s: Side): number =>
-    (get(f0, `${s}_foot_index`) as Keypoint).xPx - (get(f0, `${s}_heel`) as Keypoint).xPx;
-  const footLen = (Math.abs(footX('left')) + Math.abs(footX('right'))) / 2;
-  const forward = Math.sign(footX('left') + footX('right'));
-  const LOWER = new Set<KeypointName>([
-    'left_knee',
-    'right_knee',
-    'left_ankle',
-    'right_ankle',
-    'left_heel',
-    'right_heel',
-    'left_foot_index',
-    'right_foot_index',
-  ]);
-  const inject = (share: number): PoseFrame[] =>
-    mapKeypoints(base, (name, k, f) =>
-      LOWER.has(name) ? { x: k.xPx, y: k.yPx } : { x: k.xPx + forward * share * footLen * fade(f), y: k.yPx },
-    );
+  const inject = (share: number): PoseFrame[] => shiftUpperBodyForward(base, f0, share, fade);
   const runs = [0.1, 0.25, 0.4].map((share) => ({ share, run: analyse(inject(share)) }));
 
   it('toe-shift peak of rep 1 grows with the shift; the partial rep does not move', () => {

@@ -75,3 +75,37 @@ export const halfRate = (frames: readonly PoseFrame[]): PoseFrame[] => frames.fi
 
 export const withTime = (frames: readonly PoseFrame[], f: (tMs: number) => number): PoseFrame[] =>
   frames.map((fr) => ({ ...fr, tMs: ms(f(fr.tMs)) }));
+
+/** Keypoints that stay put when the upper body is shifted over the feet. */
+const LEGS_AND_FEET: ReadonlySet<KeypointName> = new Set<KeypointName>([
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+  'left_heel',
+  'right_heel',
+  'left_foot_index',
+  'right_foot_index',
+]);
+
+/**
+ * Weight-shift fault with known ground truth: every keypoint above the knees moves toward the toes
+ * by `share` × foot length (heel→foot_index, mean of both feet in `ref`), scaled per frame by
+ * `fade` (0–1, e.g. fading in with depth). Legs and feet stay where they were.
+ */
+export function shiftUpperBodyForward(
+  frames: readonly PoseFrame[],
+  ref: PoseFrame,
+  share: number,
+  fade: (f: PoseFrame) => number,
+): PoseFrame[] {
+  const footX = (s: 'left' | 'right'): number =>
+    (ref.keypoints?.[`${s}_foot_index`]?.xPx ?? NaN) - (ref.keypoints?.[`${s}_heel`]?.xPx ?? NaN);
+  const footLenPx = (Math.abs(footX('left')) + Math.abs(footX('right'))) / 2;
+  const forward = Math.sign(footX('left') + footX('right'));
+  return mapKeypoints(frames, (name, k, f) =>
+    LEGS_AND_FEET.has(name)
+      ? { x: k.xPx, y: k.yPx }
+      : { x: k.xPx + forward * share * footLenPx * fade(f), y: k.yPx },
+  );
+}

@@ -9,7 +9,7 @@ import { clamp01, rotateAboutDeg, vec } from '../../src/analysis/geometry';
 import type { Keypoint, KeypointName, PoseFrame } from '../../src/analysis/keypoints';
 import { PATTERN_NOTE, patternReport, worstRepIndex, type PatternId } from '../../src/analysis/patterns';
 import type { RepSummary, SetSummary } from '../../src/analysis/types';
-import { hasTrack, loadFrames, mapKeypoints, type ClipId } from '../golden/tracks';
+import { hasTrack, loadFrames, mapKeypoints, shiftUpperBodyForward, type ClipId } from '../golden/tracks';
 
 const CLIPS: readonly ClipId[] = [
   'front-oblique-banded-squats',
@@ -141,27 +141,9 @@ describe.runIf(hasTrack('side-bodyweight-squat'))('injected weight shift to the 
   const baseSummary = analyzeFrames(base);
   const fade = fadeAllReps(base, baseSummary);
   const f0 = base.find((f) => f.tMs >= (allReps(baseSummary)[0]?.startMs ?? 0)) as PoseFrame;
-  const footX = (s: 'left' | 'right'): number =>
-    (get(f0, `${s}_foot_index`) as Keypoint).xPx - (get(f0, `${s}_heel`) as Keypoint).xPx;
-  const footLenPx = (Math.abs(footX('left')) + Math.abs(footX('right'))) / 2;
-  const forward = Math.sign(footX('left') + footX('right'));
   /** Upper-body shift toward the toes at the deepest frame, share of foot length: 0.4 fired hips-back in faults.test.ts. */
   const SHIFT_SHARE = 0.45;
-  const lower = new Set<KeypointName>([
-    'left_knee',
-    'right_knee',
-    'left_ankle',
-    'right_ankle',
-    'left_heel',
-    'right_heel',
-    'left_foot_index',
-    'right_foot_index',
-  ]);
-  const injected = mapKeypoints(base, (name, k, f) =>
-    lower.has(name)
-      ? { x: k.xPx, y: k.yPx }
-      : { x: k.xPx + forward * SHIFT_SHARE * footLenPx * fade(f), y: k.yPx },
-  );
+  const injected = shiftUpperBodyForward(base, f0, SHIFT_SHARE, fade);
   const summary = analyzeFrames(injected);
 
   it('names ankle mobility and "sit hips back"', () => {
