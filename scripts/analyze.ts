@@ -35,6 +35,10 @@ async function trackFromVideo(path: string, model: string, backend: string): Pro
     process.stderr.write(
       `analyze: ${r.stats.frames} frames with ${r.init.model} on ${r.init.backend} (${r.init.reason}) in ${(r.stats.wallMs / 1000).toFixed(1)} s\n`,
     );
+    const src = r.stats.frameSource;
+    process.stderr.write(
+      `analyze: frames fetched by seeking ${src.fetchedBySeek}, stalls ${src.stalls}, final playback rate ${src.finalRate.toFixed(2)}×\n`,
+    );
     for (const f of r.init.fallbacks)
       process.stderr.write(`analyze: fell back: ${f.model} on ${f.backend}: ${f.error}\n`);
     return r.track;

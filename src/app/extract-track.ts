@@ -5,7 +5,7 @@
 import { KEYPOINT_NAMES, COCO_KEYPOINT_NAMES, type PoseFrame } from '../analysis/keypoints';
 import { framesToPoseTrack, type PoseTrack } from '../analysis/pose-track';
 import { DEFAULT_MAX_INPUT_SIDE_PX, type PoseClient } from '../pose-client/pose-client';
-import { openVideo, videoFrames, type VideoInfo } from '../media/video-frames';
+import { openVideo, videoFrames, type VideoFrameStats, type VideoInfo } from '../media/video-frames';
 
 export interface ExtractProgress {
   framesDone: number;
@@ -22,6 +22,8 @@ export interface ExtractStats {
   roundTripMs: number[];
   /** Time inside estimatePoses as measured in the worker, ms. */
   inferenceMs: number[];
+  /** How the frames were obtained from the player (skips fetched by seeking, stalls). */
+  frameSource: VideoFrameStats;
 }
 
 /**
@@ -45,12 +47,22 @@ export async function extractPoseTrack(
   const video = await openVideo(src);
   let info: VideoInfo | null = null;
   const frames: PoseFrame[] = [];
-  const stats: ExtractStats = { frames: 0, wallMs: 0, roundTripMs: [], inferenceMs: [] };
+  const stats: ExtractStats = {
+    frames: 0,
+    wallMs: 0,
+    roundTripMs: [],
+    inferenceMs: [],
+    frameSource: { fetchedBySeek: 0, stalls: 0, finalRate: 1 },
+  };
   const t0 = performance.now();
   await client.reset();
   try {
     const sourceSizePx = { width: video.videoWidth, height: video.videoHeight };
-    const frameOptions = { maxSidePx: DEFAULT_MAX_INPUT_SIDE_PX, onInfo: (i: VideoInfo) => (info = i) };
+    const frameOptions = {
+      maxSidePx: DEFAULT_MAX_INPUT_SIDE_PX,
+      onInfo: (i: VideoInfo) => (info = i),
+      stats: stats.frameSource,
+    };
     for await (const f of videoFrames(
       video,
       options.signal ? { ...frameOptions, signal: options.signal } : frameOptions,

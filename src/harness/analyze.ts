@@ -4,7 +4,7 @@
  */
 import { extractPoseTrack } from '../app/extract-track';
 import { PoseClient, PoseClientDisposedError } from '../pose-client/pose-client';
-import { openVideo } from '../media/video-frames';
+import { openVideo, videoFrames, type VideoFrameStats } from '../media/video-frames';
 import type { BackendChoice, ModelId } from '../../workers/models';
 
 const input = document.querySelector<HTMLInputElement>('#file');
@@ -24,6 +24,28 @@ const harness = {
       video.currentTime = timeS;
     });
     return createImageBitmap(video);
+  },
+
+  /**
+   * Every frame's media time from the frame source alone (no model): the consumer holds each frame
+   * `holdMs`, as a model would. For the frame-source tests.
+   */
+  async frameTimes(holdMs: number): Promise<{ tMs: number[]; stats: VideoFrameStats }> {
+    const file = input?.files?.[0];
+    if (file === undefined) throw new Error('no file chosen');
+    const url = URL.createObjectURL(file);
+    const stats: VideoFrameStats = { fetchedBySeek: 0, stalls: 0, finalRate: 1 };
+    const tMs: number[] = [];
+    try {
+      for await (const f of videoFrames(await openVideo(url), { maxSidePx: 256, stats })) {
+        tMs.push(f.tMs);
+        f.bitmap.close();
+        await new Promise((r) => setTimeout(r, holdMs));
+      }
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+    return { tMs, stats };
   },
 
   async run(options: { model: ModelId; backend: BackendChoice }) {

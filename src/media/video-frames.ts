@@ -79,31 +79,50 @@ async function seekTo(video: HTMLVideoElement, tS: number): Promise<void> {
   await seeked;
 }
 
-/**
- * Highest frame rate, frames per second of wall time, at which a file plays while its frames are
- * copied. Playing at 1× capped analysis at real time even when the model is faster (a 5 fps clip:
- * 1.0×); raising the rate lifts that cap, and backpressure still pauses playback whenever the model
- * is slower. Measured on the fixtures (docs/benchmarks.md): 30 fps of content gave 3.5× on the 5 fps
- * clip; 60 fps (12× there) made the player skip more frames, each fetched by a seek (1.9×), and
- * running a 30 fps clip at 2× stalled the frame loop once. So 30 fps: low-rate files speed up, 30 fps
- * files play at 1× as before; and each skip halves the allowed rate (see rateCap).
- */
-export const MAX_PLAYBACK_FPS = 30;
-/** Highest playbackRate used, ×: Chromium plays muted video up to 16×; 6× already serves a 5 fps file. */
+/** Lowest playbackRate used, ×: Chromium rejects rates below 1/16. */
+export const MIN_PLAYBACK_RATE = 1 / 16;
+/** Highest playbackRate used, ×: Chromium plays muted video up to 16×; 8× serves a 5 fps file. */
 export const MAX_PLAYBACK_RATE = 8;
+/**
+ * Rate, ×, until the frame rate and the consumer's speed are known (three frames): slow enough that
+ * a 30 fps file's first frames are not skipped while the model warms up.
+ */
+export const INITIAL_PLAYBACK_RATE = 0.25;
+/**
+ * Share of the consumer's measured frame rate that frames are played at, ratio. Frames then arrive a
+ * little slower than the model takes them, so playback rarely has to pause for backpressure; each
+ * pause and resume was where the player skipped frames (41 of 312 on the side clip at 1×, each
+ * fetched back by a seek that decodes from the keyframe, up to 90 frames of 1080×2048).
+ */
+export const PACE_HEADROOM_RATIO = 0.8;
+/** A rate change smaller than this share of the current rate is not applied, ratio (avoids churn). */
+const RATE_CHANGE_MIN_RATIO = 0.2;
+/** Weight of the newest consumer time in its running mean, ratio (exponential smoothing). */
+const CONSUMER_EMA_ALPHA = 0.2;
+/**
+ * Wait for a played frame after which playback counts as stalled, ms; the next frame is then fetched
+ * by seeking. Seen under CPU load in CI: a 30 fps file's playback stopped delivering frames for
+ * good (nothing pending, CPU idle). At 1/16× a 30 fps file delivers a frame every 533 ms, so a
+ * healthy player is never this late; a false alarm only costs one seek.
+ */
+export const STALL_MS = 3_000;
 
 /**
- * Source frame rate, fps, above which a file plays at 1×: on a 30 fps clip whose frames the player
- * already skipped at 1× (1080×2048 H.264), the apparent rate read 15 fps, 2× made it slower (more
- * seeks) and lost a frame; low-rate files (≈ 5–10 fps) are where the speed-up pays.
+ * playbackRate, ×, for a file of `sourceFps` whose frames the consumer takes in `consumerMs` each:
+ * frames arrive at PACE_HEADROOM_RATIO of the consumer's rate, within [MIN_PLAYBACK_RATE, capRate].
  */
-export const MAX_SPEEDUP_SOURCE_FPS = 12;
+export function paceRate(sourceFps: number, consumerMs: number, capRate: number = MAX_PLAYBACK_RATE): number {
+  if (!(sourceFps > 0) || !(consumerMs > 0)) return INITIAL_PLAYBACK_RATE;
+  const rate = ((1000 / consumerMs) * PACE_HEADROOM_RATIO) / sourceFps;
+  return Math.min(Math.min(capRate, MAX_PLAYBACK_RATE), Math.max(MIN_PLAYBACK_RATE, rate));
+}
 
-/** Playback rate for a file of `fps` so that frames arrive at most MAX_PLAYBACK_FPS. */
-export const playbackRateFor = (fps: number): number =>
-  Number.isFinite(fps) && fps > 0 && fps <= MAX_SPEEDUP_SOURCE_FPS
-    ? Math.min(MAX_PLAYBACK_RATE, Math.max(1, MAX_PLAYBACK_FPS / fps))
-    : 1;
+/**
+ * Factor, ratio, on the highest allowed playbackRate each time the player skips frames: playing
+ * slower gives the decoder more time per frame. Not a halving: a single skip on the half-squats
+ * clip then pinned it at 0.28× for the rest of the file while the model could take 0.55×.
+ */
+const GAP_RATE_BACKOFF_RATIO = 0.75;
 
 /** An interval this many times the shortest one means frames were skipped. */
 const GAP_FACTOR = 1.5;
@@ -113,15 +132,33 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 };
 
+/** How a file's frames were obtained: for the analyse CLI and the benchmarks. */
+export interface VideoFrameStats {
+  /** Frames the player skipped and that were fetched by seeking, count. */
+  fetchedBySeek: number;
+  /** Times playback delivered nothing for STALL_MS and the next frame was fetched by seeking, count. */
+  stalls: number;
+  /** playbackRate when the last frame was taken, ×. */
+  finalRate: number;
+}
+
+type Item = { tS: number; bitmap: ImageBitmap } | { end: true } | { error: Error };
+
 /**
  * Yields every frame of `video` (from the start). Stops early when `signal` aborts. `info` is
- * filled as soon as the frame rate is known (after two frames).
+ * filled as soon as the frame rate is known (after three frames); `stats` is updated as it goes.
  */
 export async function* videoFrames(
   video: HTMLVideoElement,
-  options: { signal?: AbortSignal; onInfo?: (info: VideoInfo) => void; maxSidePx?: number } = {},
+  options: {
+    signal?: AbortSignal;
+    onInfo?: (info: VideoInfo) => void;
+    maxSidePx?: number;
+    stats?: VideoFrameStats;
+  } = {},
 ): AsyncGenerator<VideoFrame> {
   const { signal, onInfo } = options;
+  const stats = options.stats ?? { fetchedBySeek: 0, stalls: 0, finalRate: 1 };
   // Downscale while copying: a 1080×2048 frame is 8.8 MB; the model sees ≤ 640 px anyway.
   const scale = Math.min(1, (options.maxSidePx ?? Infinity) / Math.max(video.videoWidth, video.videoHeight));
   const size: ImageBitmapOptions =
@@ -133,16 +170,35 @@ export async function* videoFrames(
         }
       : {};
   const grab = (): Promise<ImageBitmap> => createImageBitmap(video, size);
-  type Item = { tS: number; bitmap: ImageBitmap } | { end: true } | { error: Error };
   const buffer: Item[] = [];
   let wake: (() => void) | null = null;
   const push = (item: Item): void => {
     buffer.push(item);
     wake?.();
   };
+  /** Resolves when an item lands or after `ms`; true when an item is there. */
+  const waitForItem = (ms: number): Promise<boolean> =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve(buffer.length > 0);
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve(true);
+      };
+    });
   let stopped = false;
   let lastGrab: Promise<void> = Promise.resolve();
-  const onFrame = (_now: number, meta: VideoFrameCallbackMetadata): void => {
+  // One frame callback pending at a time, re-armed after every seek: a callback that saw the video
+  // ended does not re-arm, and a seek back from there would otherwise play on with nobody watching.
+  let callbackId: number | null = null;
+  const arm = (): void => {
+    if (!stopped && callbackId === null) callbackId = video.requestVideoFrameCallback(onFrame);
+  };
+  function onFrame(_now: number, meta: VideoFrameCallbackMetadata): void {
+    callbackId = null;
     if (stopped) return;
     // Copy now: the element's current frame is the one this callback announces.
     const tS = meta.mediaTime;
@@ -151,8 +207,8 @@ export async function* videoFrames(
       (e: unknown) => push({ error: new VideoDecodeError(`A frame could not be read: ${String(e)}`) }),
     );
     if (buffer.length >= 1) video.pause();
-    if (!video.ended) video.requestVideoFrameCallback(onFrame);
-  };
+    if (!video.ended) arm();
+  }
   // The last frame's copy may still be in flight when 'ended' fires: end after it lands.
   const onEnded = (): void => void lastGrab.then(() => push({ end: true }));
   const onError = (): void =>
@@ -164,48 +220,97 @@ export async function* videoFrames(
   video.addEventListener('ended', onEnded);
   video.addEventListener('error', onError);
 
+  const resume = (): void => {
+    arm();
+    if (video.paused && !video.ended) void video.play().catch(() => undefined);
+  };
+  /** Seeks to the frame at `tS` and copies it; the seek's own frame callback is discarded later. */
+  const fetchAt = async (tS: number, frameS: number): Promise<ImageBitmap> => {
+    video.pause();
+    await seekTo(video, tS + frameS / 4);
+    return grab();
+  };
+
   const intervalsS: number[] = [];
   let info: VideoInfo | null = null;
   let index = 0;
   let lastTS = -Infinity;
-  let skippedFetched = 0;
-  /** Highest playback rate still allowed: halved whenever the player skipped frames. */
+  /** Highest playback rate still allowed, ×: lowered whenever the player skipped frames. */
   let rateCap = MAX_PLAYBACK_RATE;
+  /** Running mean of how long the consumer holds a frame, ms (null until measured). */
+  let consumerMs: number | null = null;
+  /** How long playback has delivered nothing, ms, in STALL_MS steps. */
+  let stalledMs = 0;
+  const frameIntervalS = (): number => (intervalsS.length > 0 ? Math.min(...intervalsS) : Number.NaN);
   try {
     // The first frame is already on screen (the video was opened to it): playing starts at the next.
     if (video.currentTime !== 0) await seekTo(video, 0);
+    video.playbackRate = INITIAL_PLAYBACK_RATE;
     push({ tS: 0, bitmap: await grab() });
-    video.requestVideoFrameCallback(onFrame);
+    arm();
     await video.play();
     for (;;) {
       if (signal?.aborted) return;
       const item = buffer.shift();
       if (item === undefined) {
-        if (video.paused && !video.ended) await video.play().catch(() => undefined);
+        resume();
         // A frame may have landed while play() was pending (and paused the video again): check
         // before sleeping, or nothing would ever wake us.
-        if (buffer.length === 0) await new Promise<void>((r) => (wake = r));
-        wake = null;
+        if (buffer.length > 0 || (await waitForItem(STALL_MS))) {
+          stalledMs = 0;
+          continue;
+        }
+        if (signal?.aborted) return;
+        stalledMs += STALL_MS;
+        const frameS = frameIntervalS();
+        const atEnd = video.ended || video.currentTime >= video.duration - (frameS || 0) / 2;
+        if (!atEnd && !Number.isFinite(frameS)) {
+          // Frame rate still unknown: nothing to seek to yet; give up only after the load timeout.
+          if (stalledMs >= LOAD_TIMEOUT_MS) throw new VideoDecodeError('The video stopped producing frames.');
+          continue;
+        }
+        console.warn(
+          `video-frames: no frame for ${STALL_MS} ms (paused ${video.paused}, ended ${video.ended}, ` +
+            `at ${video.currentTime.toFixed(3)} s of ${video.duration.toFixed(3)} s, readyState ${video.readyState}, ` +
+            `last frame ${lastTS.toFixed(3)} s); ${atEnd ? 'treating as the end' : 'fetching the next frame by seeking'}`,
+        );
+        stats.stalls++;
+        // A callback that never fired would block re-arming: drop it, resume() asks for a new one.
+        if (callbackId !== null) video.cancelVideoFrameCallback(callbackId);
+        callbackId = null;
+        if (atEnd) push({ end: true });
+        else push({ tS: lastTS + frameS, bitmap: await fetchAt(lastTS + frameS, frameS) });
         continue;
       }
-      if ('end' in item) break;
+      if ('end' in item) {
+        // The player may skip the last frames too: fetch those up to the file's duration.
+        const frameS = frameIntervalS();
+        if (Number.isFinite(frameS) && Number.isFinite(video.duration)) {
+          for (let tS = lastTS + frameS; tS < video.duration - frameS / 2; tS += frameS) {
+            if (signal?.aborted) return;
+            yield { index: index++, tMs: tS * 1000, bitmap: await fetchAt(tS, frameS) };
+            stats.fetchedBySeek++;
+          }
+        }
+        break;
+      }
       if ('error' in item) throw item.error;
-      if (item.tS <= lastTS) {
+      // A frame fetched by seeking carries a computed time; the player's own copy of it may read a
+      // hair later: anything within half a frame of the last one is that frame again.
+      const frameS = frameIntervalS();
+      if (item.tS <= lastTS + (Number.isFinite(frameS) ? frameS / 2 : 0)) {
         item.bitmap.close();
         continue;
       }
       // Frames the decoder or compositor dropped (the machine was busy) show up as a jump in media
       // time. Fetch them by seeking, in order, then continue playing from where we were.
-      const frameS = Math.min(...intervalsS);
       if (intervalsS.length > 0 && item.tS - lastTS > GAP_FACTOR * frameS) {
-        video.pause();
         // Each fetched frame costs a decode from the keyframe: play slower from now on.
-        rateCap = Math.max(1, rateCap / 2);
+        rateCap = Math.max(MIN_PLAYBACK_RATE, Math.min(rateCap, video.playbackRate) * GAP_RATE_BACKOFF_RATIO);
         for (let tS = lastTS + frameS; tS < item.tS - frameS / 2; tS += frameS) {
           if (signal?.aborted) return;
-          await seekTo(video, tS + frameS / 4);
-          yield { index: index++, tMs: tS * 1000, bitmap: await grab() };
-          skippedFetched++;
+          yield { index: index++, tMs: tS * 1000, bitmap: await fetchAt(tS, frameS) };
+          stats.fetchedBySeek++;
         }
         await seekTo(video, item.tS + frameS / 4);
       }
@@ -221,17 +326,26 @@ export async function* videoFrames(
         onInfo?.(info);
       }
       // The shortest interval is the true frame interval (the median overestimates it when the
-      // player skips frames); a file whose frames get skipped is not sped up further (rateCap).
-      const rate =
-        intervalsS.length >= 2 ? Math.min(rateCap, playbackRateFor(1 / Math.min(...intervalsS))) : 1;
-      if (video.playbackRate !== rate) video.playbackRate = rate;
+      // player skipped frames).
+      if (intervalsS.length >= 2 && consumerMs !== null) {
+        const rate = paceRate(1 / frameIntervalS(), consumerMs, rateCap);
+        if (Math.abs(rate - video.playbackRate) > RATE_CHANGE_MIN_RATIO * video.playbackRate)
+          video.playbackRate = rate;
+      }
+      stats.finalRate = video.playbackRate;
+      const heldFrom = performance.now();
       yield { index: index++, tMs: item.tS * 1000, bitmap: item.bitmap };
-      if (buffer.length === 0 && video.paused && !video.ended) void video.play().catch(() => undefined);
+      const heldMs = performance.now() - heldFrom;
+      consumerMs = consumerMs === null ? heldMs : consumerMs + CONSUMER_EMA_ALPHA * (heldMs - consumerMs);
+      if (buffer.length === 0) resume();
     }
   } finally {
     stopped = true;
-    if (skippedFetched > 0)
-      console.info(`video-frames: ${skippedFetched} skipped frame(s) fetched by seeking`);
+    if (callbackId !== null) video.cancelVideoFrameCallback(callbackId);
+    if (stats.fetchedBySeek > 0 || stats.stalls > 0)
+      console.info(
+        `video-frames: ${stats.fetchedBySeek} skipped frame(s) fetched by seeking, ${stats.stalls} stall(s), final rate ${stats.finalRate.toFixed(2)}×`,
+      );
     video.pause();
     video.removeEventListener('ended', onEnded);
     video.removeEventListener('error', onError);
