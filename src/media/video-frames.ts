@@ -84,10 +84,11 @@ export const MIN_PLAYBACK_RATE = 1 / 16;
 /** Highest playbackRate used, ×: Chromium plays muted video up to 16×; 8× serves a 5 fps file. */
 export const MAX_PLAYBACK_RATE = 8;
 /**
- * Rate, ×, until the frame rate and the consumer's speed are known (three frames): slow enough that
- * a 30 fps file's first frames are not skipped while the model warms up.
+ * Rate, ×, until the frame rate and the consumer's speed are known (the first frame interval):
+ * slow enough that a 30 fps file's first frames are not skipped while the model warms up, and a
+ * 5 fps file still shows its second frame within 0.4 s.
  */
-export const INITIAL_PLAYBACK_RATE = 0.25;
+export const INITIAL_PLAYBACK_RATE = 0.5;
 /**
  * Share of the consumer's measured frame rate that frames are played at, ratio. Frames then arrive a
  * little slower than the model takes them, so playback rarely has to pause for backpressure; each
@@ -97,8 +98,11 @@ export const INITIAL_PLAYBACK_RATE = 0.25;
 export const PACE_HEADROOM_RATIO = 0.8;
 /** A rate change smaller than this share of the current rate is not applied, ratio (avoids churn). */
 const RATE_CHANGE_MIN_RATIO = 0.2;
-/** Weight of the newest consumer time in its running mean, ratio (exponential smoothing). */
-const CONSUMER_EMA_ALPHA = 0.2;
+/**
+ * Frames over which the consumer's time per frame is taken as a median, count: a slow first call
+ * (a model's first frame of a new size) or a hiccup does not slow the whole file down.
+ */
+const CONSUMER_WINDOW_FRAMES = 5;
 /**
  * Wait for a played frame after which playback counts as stalled, ms; the next frame is then fetched
  * by seeking. Seen under CPU load in CI: a 30 fps file's playback stopped delivering frames for
@@ -237,8 +241,8 @@ export async function* videoFrames(
   let lastTS = -Infinity;
   /** Highest playback rate still allowed, ×: lowered whenever the player skipped frames. */
   let rateCap = MAX_PLAYBACK_RATE;
-  /** Running mean of how long the consumer holds a frame, ms (null until measured). */
-  let consumerMs: number | null = null;
+  /** How long the consumer held each of the last frames, ms. */
+  const heldMs: number[] = [];
   /** How long playback has delivered nothing, ms, in STALL_MS steps. */
   let stalledMs = 0;
   const frameIntervalS = (): number => (intervalsS.length > 0 ? Math.min(...intervalsS) : Number.NaN);
@@ -327,16 +331,16 @@ export async function* videoFrames(
       }
       // The shortest interval is the true frame interval (the median overestimates it when the
       // player skipped frames).
-      if (intervalsS.length >= 2 && consumerMs !== null) {
-        const rate = paceRate(1 / frameIntervalS(), consumerMs, rateCap);
+      if (intervalsS.length >= 1 && heldMs.length > 0) {
+        const rate = paceRate(1 / frameIntervalS(), median(heldMs), rateCap);
         if (Math.abs(rate - video.playbackRate) > RATE_CHANGE_MIN_RATIO * video.playbackRate)
           video.playbackRate = rate;
       }
       stats.finalRate = video.playbackRate;
       const heldFrom = performance.now();
       yield { index: index++, tMs: item.tS * 1000, bitmap: item.bitmap };
-      const heldMs = performance.now() - heldFrom;
-      consumerMs = consumerMs === null ? heldMs : consumerMs + CONSUMER_EMA_ALPHA * (heldMs - consumerMs);
+      heldMs.push(performance.now() - heldFrom);
+      if (heldMs.length > CONSUMER_WINDOW_FRAMES) heldMs.shift();
       if (buffer.length === 0) resume();
     }
   } finally {
