@@ -19,9 +19,9 @@ export const SET_END_STILL_MS = 5000;
 /** Nobody in view for this long, ms, ends a set that has a rep (walked away to rest or re-rack). */
 export const SET_END_AWAY_MS = 3000;
 /** Window, ms, over which held identity jumps are counted as a hint that a second person is in view. */
-const SECOND_PERSON_WINDOW_MS = 5000;
+export const SECOND_PERSON_WINDOW_MS = 5000;
 /** Identity jumps in that window that make the "only you in view" hint show. */
-const SECOND_PERSON_MIN_JUMPS = 2;
+export const SECOND_PERSON_MIN_JUMPS = 2;
 
 export class HandsFreeSet {
   state: SetState = 'setup';

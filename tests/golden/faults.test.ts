@@ -8,7 +8,7 @@ import { SetAnalyzer } from '../../src/analysis/session';
 import { clamp01, rotateAboutDeg, vec } from '../../src/analysis/geometry';
 import type { Keypoint, KeypointName, PoseFrame } from '../../src/analysis/keypoints';
 import type { FrameAnalysis, RepSummary, SetSummary, Side } from '../../src/analysis/types';
-import { hasTrack, loadFrames, mapKeypoints, shiftUpperBodyForward } from './tracks';
+import { loadFrames, mapKeypoints, shiftUpperBodyForward } from './tracks';
 
 /** How much a metric of the non-injected side or rep may move (knock-on effects through smoothing are nil; this is float noise), deg or ratio. */
 const UNTOUCHED_EPS = 1e-6;
@@ -54,7 +54,7 @@ function fadeFor(frames: readonly PoseFrame[], rep: RepSummary): (f: PoseFrame) 
 const BANDED = 'front-oblique-banded-squats' as const;
 const SIDE_CLIP = 'side-bodyweight-squat' as const;
 
-describe.runIf(hasTrack(BANDED))('knee valgus injection (banded clip, front ~25° off-axis)', () => {
+describe('knee valgus injection (banded clip, front ~25° off-axis)', () => {
   // Case: in rep 2 only, rotate the LEFT shank about the left ankle toward the midline by D·fade
   // (D = 5, 10, 15°, fade 0 at standing → 1 at the deepest frame). The person faces the camera, so
   // the midline is toward the other ankle, image −x for the left leg: a counter-clockwise rotation.
@@ -104,7 +104,7 @@ describe.runIf(hasTrack(BANDED))('knee valgus injection (banded clip, front ~25�
   });
 });
 
-describe.runIf(hasTrack(BANDED))('hip drop injection (banded clip)', () => {
+describe('hip drop injection (banded clip)', () => {
   // Case: in rep 2 only, rotate the hip line about its midpoint by θ·fade so that the LEFT hip goes
   // down (θ = 4, 8, 12°). The left hip is on image +x (facing the camera): clockwise on screen.
   const base = loadFrames(BANDED);
@@ -166,7 +166,7 @@ describe.runIf(hasTrack(BANDED))('hip drop injection (banded clip)', () => {
   });
 });
 
-describe.runIf(hasTrack(SIDE_CLIP))('weight to the toes injection (side clip)', () => {
+describe('weight to the toes injection (side clip)', () => {
   // Case: in rep 1 (the only complete rep) only, shift every keypoint above the knees (head, arms,
   // shoulders, hips) forward — toward the toes, image +x as she faces right — by s·foot length·fade,
   // s = 0.1, 0.25, 0.4; foot length = standing |foot_index − heel| x distance, averaged over both feet.

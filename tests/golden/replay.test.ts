@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FAULT_CUE_IDS } from '../../src/analysis/cues';
 import { analyzeFrames } from '../../src/analysis/session';
 import type { View } from '../../src/analysis/types';
-import { hasTrack, loadFrames, type ClipId } from './tracks';
-import { existsSync } from 'node:fs';
+import { loadFrames, type ClipId } from './tracks';
 import { resolve } from 'node:path';
 import { TRACK_DIR } from './tracks';
 import { parsePoseTrack, poseTrackToFrames } from '../../src/analysis/pose-track';
@@ -33,25 +32,22 @@ const EXPECTED: readonly Expected[] = [
 ];
 
 describe.each(EXPECTED)('golden replay: $clip', (e) => {
-  it.runIf(hasTrack(e.clip))(
-    `${e.reps} complete + ${e.partial} partial, view ${e.view}, no fault cue`,
-    () => {
-      const s = analyzeFrames(loadFrames(e.clip));
-      expect(s.view).toBe(e.view);
-      expect(s.repCount).toBe(e.reps);
-      expect(s.partialReps).toBe(e.partial);
-      expect(s.cues.filter((c) => FAULT_CUE_IDS.includes(c.id))).toEqual([]);
-      for (const r of s.reps) {
-        expect(r.view).toBe(e.view);
-        expect(r.endMs as number).toBeGreaterThan(r.startMs);
-      }
-    },
-  );
+  it(`${e.reps} complete + ${e.partial} partial, view ${e.view}, no fault cue`, () => {
+    const s = analyzeFrames(loadFrames(e.clip));
+    expect(s.view).toBe(e.view);
+    expect(s.repCount).toBe(e.reps);
+    expect(s.partialReps).toBe(e.partial);
+    expect(s.cues.filter((c) => FAULT_CUE_IDS.includes(c.id))).toEqual([]);
+    for (const r of s.reps) {
+      expect(r.view).toBe(e.view);
+      expect(r.endMs as number).toBeGreaterThan(r.startMs);
+    }
+  });
 });
 
 describe('golden replay: upstream MediaPipe reference of the banded clip', () => {
   const file = resolve(TRACK_DIR, 'front-oblique-banded-squats.reference.pose-track.json');
-  it.runIf(existsSync(file))('2 complete + 1 partial, front, no fault cue', () => {
+  it('2 complete + 1 partial, front, no fault cue', () => {
     const s = analyzeFrames(poseTrackToFrames(parsePoseTrack(JSON.parse(readFileSync(file, 'utf8')))));
     expect(s.view).toBe('front');
     expect(s.repCount).toBe(2);

@@ -1,5 +1,5 @@
 /** Loading the fixture tracks and transforming them, shared by the golden and invariance tests. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Keypoint, KeypointName, Keypoints, PoseFrame } from '../../src/analysis/keypoints';
 import { parsePoseTrack, poseTrackToFrames } from '../../src/analysis/pose-track';
@@ -15,9 +15,6 @@ export type ClipId =
 
 export const trackPath = (clip: ClipId, model = 'blazepose-full'): string =>
   resolve(TRACK_DIR, `${clip}.${model}.pose-track.json`);
-
-export const hasTrack = (clip: ClipId, model = 'blazepose-full'): boolean =>
-  existsSync(trackPath(clip, model));
 
 export function loadFrames(clip: ClipId, model = 'blazepose-full'): PoseFrame[] {
   return poseTrackToFrames(parsePoseTrack(JSON.parse(readFileSync(trackPath(clip, model), 'utf8'))));

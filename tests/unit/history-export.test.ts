@@ -9,11 +9,11 @@ import {
   toHistoryExport,
   type ExportedSet,
 } from '../../src/storage/history-export';
-import { hasTrack, loadFrames } from '../golden/tracks';
+import { loadFrames } from '../golden/tracks';
 
 const CLIP = 'front-oblique-banded-squats' as const;
 
-describe.runIf(hasTrack(CLIP))('history export', () => {
+describe('history export', () => {
   const frames = loadFrames(CLIP);
   const set: ExportedSet = {
     id: 'a1',

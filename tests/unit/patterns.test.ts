@@ -9,7 +9,7 @@ import { clamp01, rotateAboutDeg, vec } from '../../src/analysis/geometry';
 import type { Keypoint, KeypointName, PoseFrame } from '../../src/analysis/keypoints';
 import { PATTERN_NOTE, patternReport, worstRepIndex, type PatternId } from '../../src/analysis/patterns';
 import type { RepSummary, SetSummary } from '../../src/analysis/types';
-import { hasTrack, loadFrames, mapKeypoints, shiftUpperBodyForward, type ClipId } from '../golden/tracks';
+import { loadFrames, mapKeypoints, shiftUpperBodyForward, type ClipId } from '../golden/tracks';
 
 const CLIPS: readonly ClipId[] = [
   'front-oblique-banded-squats',
@@ -51,7 +51,7 @@ const drillNames = (s: SetSummary, id: PatternId): string[] =>
 
 describe('patterns on the good-form fixture tracks', () => {
   for (const clip of CLIPS) {
-    it.runIf(hasTrack(clip))(`${clip}: form looked good, nothing corrective`, () => {
+    it(`${clip}: form looked good, nothing corrective`, () => {
       const report = patternReport(analyzeFrames(loadFrames(clip)));
       expect(report.verdict).toBe('good');
       expect(report.findings).toEqual([]);
@@ -69,51 +69,39 @@ describe('patterns on the good-form fixture tracks', () => {
   });
 });
 
-describe.runIf(hasTrack('front-oblique-banded-squats'))(
-  'injected knee valgus (every rep, both knees)',
-  () => {
-    const base = loadFrames('front-oblique-banded-squats');
-    const fade = fadeAllReps(base, analyzeFrames(base));
-    /** Shank rotation toward the midline at the deepest frame, deg: 15° fired knees-out in faults.test.ts. */
-    const VALGUS_DEG = 18;
-    const injected = mapKeypoints(base, (name, k, f) => {
-      if (name !== 'left_knee' && name !== 'right_knee') return { x: k.xPx, y: k.yPx };
-      const side = name === 'left_knee' ? 'left' : 'right';
-      const ankle = get(f, `${side}_ankle`) as Keypoint;
-      const other = get(f, side === 'left' ? 'right_ankle' : 'left_ankle') as Keypoint;
-      const towardMidline = Math.sign(other.xPx - ankle.xPx);
-      return rotateAboutDeg(
-        vec(k.xPx, k.yPx),
-        vec(ankle.xPx, ankle.yPx),
-        towardMidline * VALGUS_DEG * fade(f),
-      );
-    });
-    const summary = analyzeFrames(injected);
+describe('injected knee valgus (every rep, both knees)', () => {
+  const base = loadFrames('front-oblique-banded-squats');
+  const fade = fadeAllReps(base, analyzeFrames(base));
+  /** Shank rotation toward the midline at the deepest frame, deg: 15° fired knees-out in faults.test.ts. */
+  const VALGUS_DEG = 18;
+  const injected = mapKeypoints(base, (name, k, f) => {
+    if (name !== 'left_knee' && name !== 'right_knee') return { x: k.xPx, y: k.yPx };
+    const side = name === 'left_knee' ? 'left' : 'right';
+    const ankle = get(f, `${side}_ankle`) as Keypoint;
+    const other = get(f, side === 'left' ? 'right_ankle' : 'left_ankle') as Keypoint;
+    const towardMidline = Math.sign(other.xPx - ankle.xPx);
+    return rotateAboutDeg(vec(k.xPx, k.yPx), vec(ankle.xPx, ankle.yPx), towardMidline * VALGUS_DEG * fade(f));
+  });
+  const summary = analyzeFrames(injected);
 
-    it('names the hip external rotator and glute drills, and nothing else', () => {
-      expect(ids(summary)).toEqual(['knees-cave']);
-      expect(drillNames(summary, 'knees-cave')).toEqual(
-        expect.arrayContaining([
-          'Clamshells',
-          'Banded walks / crab walks',
-          'Glute bridges',
-          'Lateral lunges',
-        ]),
-      );
-      const finding = patternReport(summary).findings[0];
-      expect(finding?.cause).toMatch(/external rotators and glutes/);
-      expect(finding?.drills.every((d) => d.howTo.length > 20)).toBe(true);
-      expect(patternReport(summary).verdict).toBe('corrective');
-    });
+  it('names the hip external rotator and glute drills, and nothing else', () => {
+    expect(ids(summary)).toEqual(['knees-cave']);
+    expect(drillNames(summary, 'knees-cave')).toEqual(
+      expect.arrayContaining(['Clamshells', 'Banded walks / crab walks', 'Glute bridges', 'Lateral lunges']),
+    );
+    const finding = patternReport(summary).findings[0];
+    expect(finding?.cause).toMatch(/external rotators and glutes/);
+    expect(finding?.drills.every((d) => d.howTo.length > 20)).toBe(true);
+    expect(patternReport(summary).verdict).toBe('corrective');
+  });
 
-    it('the worst rep is one with a cue', () => {
-      const worst = worstRepIndex(summary);
-      expect(summary.reps.find((r) => r.index === worst)?.cues).toContain('knees-out');
-    });
-  },
-);
+  it('the worst rep is one with a cue', () => {
+    const worst = worstRepIndex(summary);
+    expect(summary.reps.find((r) => r.index === worst)?.cues).toContain('knees-out');
+  });
+});
 
-describe.runIf(hasTrack('front-oblique-banded-squats'))('injected hip drop (every rep)', () => {
+describe('injected hip drop (every rep)', () => {
   const base = loadFrames('front-oblique-banded-squats');
   const fade = fadeAllReps(base, analyzeFrames(base));
   /** Hip-line rotation at the deepest frame, deg: 12° fired hips-level in faults.test.ts. */
@@ -136,7 +124,7 @@ describe.runIf(hasTrack('front-oblique-banded-squats'))('injected hip drop (ever
   });
 });
 
-describe.runIf(hasTrack('side-bodyweight-squat'))('injected weight shift to the toes (every rep)', () => {
+describe('injected weight shift to the toes (every rep)', () => {
   const base = loadFrames('side-bodyweight-squat');
   const baseSummary = analyzeFrames(base);
   const fade = fadeAllReps(base, baseSummary);
@@ -178,14 +166,14 @@ describe('forward lean and the share rule (synthetic summaries)', () => {
     repCount: reps.length,
   });
 
-  it.runIf(hasTrack('side-bodyweight-squat'))('chest-up on most reps → hip flexor stretch', () => {
+  it('chest-up on most reps → hip flexor stretch', () => {
     const s = set([rep(1, ['chest-up']), rep(2, ['chest-up']), rep(3, [])]);
     expect(ids(s)).toEqual(['forward-lean']);
     expect(drillNames(s, 'forward-lean')).toEqual(['Hip flexor stretch']);
     expect(patternReport(s).findings[0]?.evidence).toBe('on 2 of 3 reps (rep 1, 2)');
   });
 
-  it.runIf(hasTrack('side-bodyweight-squat'))('one slip in ten reps is not a pattern', () => {
+  it('one slip in ten reps is not a pattern', () => {
     const reps = Array.from({ length: 10 }, (_v, i) => rep(i + 1, i === 4 ? ['knees-out'] : []));
     expect(patternReport(set(reps)).verdict).toBe('good');
     expect(worstRepIndex(set(reps))).toBe(5);

@@ -1,0 +1,580 @@
+/**
+ * The hands-free set flow (src/app/live-set.ts): `HandsFreeSet`, `describeView` and `guidanceMessage`.
+ *
+ * - Real recorded pose tracks (fixtures/tracks) replayed frame by frame through the analysis core and
+ *   fed into a HandsFreeSet: the set starts once, on the first calibrated frame and before the first
+ *   completed rep, never ends while the clip's reps are in progress, and — when the track is extended
+ *   past its end — ends with 'stood-still' SET_END_STILL_MS after the person last stood, or with
+ *   'walked-away' SET_END_AWAY_MS after they left the picture.
+ * - Hand-built FrameAnalysis objects for the edge rules: no automatic end before the first rep,
+ *   `resume()` and `forceStart()` resetting the timers, and the second-person hint from identity jumps.
+ * - The set-up messages and the one-line view description.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  HandsFreeSet,
+  SET_END_AWAY_MS,
+  SECOND_PERSON_MIN_JUMPS,
+  SECOND_PERSON_WINDOW_MS,
+  SET_END_STILL_MS,
+  describeView,
+  guidanceMessage,
+} from '../../src/app/live-set';
+import type { Keypoints, PoseFrame } from '../../src/analysis/keypoints';
+import { EMPTY_METRICS } from '../../src/analysis/metrics';
+import { SetAnalyzer } from '../../src/analysis/session';
+import type { Calibration, FrameAnalysis, Guidance, View } from '../../src/analysis/types';
+import { ms, px } from '../../src/analysis/units';
+import { VIEW_HINTS } from '../../src/analysis/view';
+import { loadFrames, type ClipId } from '../golden/tracks';
+
+/** Frame interval of the hand-built sequences, ms (a 10 fps camera). */
+const FRAME_MS = 100;
+/** Float slack when comparing sums of fractional frame times, ms. */
+const TIME_EPS_MS = 1e-6;
+/** How far past the track's end the extensions run at most, as multiples of the timer being tested. */
+const EXTENSION_FACTOR = 3;
+
+type Transition = ReturnType<HandsFreeSet['push']>;
+const END_REASONS: readonly Transition[] = ['stood-still', 'walked-away'];
+
+// ---------------------------------------------------------------------------------------------------
+// Real tracks
+// ---------------------------------------------------------------------------------------------------
+
+interface Step {
+  readonly analysis: FrameAnalysis;
+  readonly transition: Transition;
+  readonly state: HandsFreeSet['state'];
+}
+
+/** Replays pose frames through one analyser into one HandsFreeSet, recording every step. */
+class Replay {
+  readonly analyzer = new SetAnalyzer();
+  readonly set = new HandsFreeSet();
+  readonly steps: Step[] = [];
+
+  push(frame: PoseFrame): Step {
+    const analysis = this.analyzer.push(frame);
+    const transition = this.set.push(analysis);
+    const step = { analysis, transition, state: this.set.state };
+    this.steps.push(step);
+    return step;
+  }
+}
+
+const replayClip = (clip: ClipId): { replay: Replay; frames: PoseFrame[] } => {
+  const frames = loadFrames(clip);
+  const replay = new Replay();
+  for (const f of frames) replay.push(f);
+  return { replay, frames };
+};
+
+/** The track's mean frame interval, ms. */
+const frameIntervalMs = (frames: readonly PoseFrame[]): number => {
+  const first = frames[0];
+  const last = frames[frames.length - 1];
+  if (first === undefined || last === undefined || frames.length < 2) throw new Error('track too short');
+  return (last.tMs - first.tMs) / (frames.length - 1);
+};
+
+const lastOf = <T>(xs: readonly T[]): T => {
+  const x = xs[xs.length - 1];
+  if (x === undefined) throw new Error('empty list');
+  return x;
+};
+
+/**
+ * Extends the replay past the track's last frame with `make(tMs)` frames at `intervalMs`, until the
+ * set ends or `maxMs` has passed; returns the step that ended it, or null.
+ */
+const extend = (
+  replay: Replay,
+  frames: readonly PoseFrame[],
+  make: (last: PoseFrame, tMs: number) => PoseFrame,
+  maxMs: number,
+): Step | null => {
+  const last = lastOf(frames);
+  const intervalMs = frameIntervalMs(frames);
+  for (let i = 1; i * intervalMs <= maxMs; i++) {
+    const step = replay.push(make(last, last.tMs + i * intervalMs));
+    if (step.transition !== null) return step;
+  }
+  return null;
+};
+
+/**
+ * Start of the person's current standing run after the last rep change, from the analyses: the run is
+ * broken by a new rep count, a non-standing phase or nobody in view (the rules HandsFreeSet times).
+ */
+const standingSinceMs = (analyses: readonly FrameAnalysis[]): number | null => {
+  let since: number | null = null;
+  let reps: number | null = null;
+  for (const a of analyses) {
+    if (a.repCount !== reps) since = null;
+    reps = a.repCount;
+    since = a.phase === 'standing' && a.guidance !== 'no-person' ? (since ?? a.tMs) : null;
+  }
+  return since;
+};
+
+const ALL_CLIPS: readonly ClipId[] = [
+  'front-oblique-banded-squats',
+  'front-oblique-half-squats',
+  'rear-barbell-squats',
+  'side-bodyweight-squat',
+];
+/** Clips with at least one complete rep before their last frame (checked in the tests). */
+const CLIPS_WITH_REPS: readonly ClipId[] = ['rear-barbell-squats', 'side-bodyweight-squat'];
+/** The clip that ends standing after its last rep, so repeating its last frame is standing still. */
+const ENDS_STANDING: ClipId = 'rear-barbell-squats';
+
+describe.each(ALL_CLIPS)('HandsFreeSet on the recorded track %s', (clip) => {
+  it('starts once, on the first calibrated frame, before the first rep; never ends mid-set', () => {
+    const { replay } = replayClip(clip);
+    const steps = replay.steps;
+    const starts = steps.flatMap((s, i) => (s.transition === 'started' ? [i] : []));
+    expect(starts).toHaveLength(1);
+    const startIdx = starts[0] ?? -1;
+
+    const firstCalibrated = steps.findIndex((s) => s.analysis.calibrated && s.analysis.keypoints !== null);
+    const firstRep = steps.findIndex((s) => s.analysis.repCount > 0);
+    expect(firstCalibrated).toBeGreaterThanOrEqual(0);
+    expect(firstRep).toBeGreaterThan(0);
+    expect(startIdx).toBe(firstCalibrated);
+    expect(startIdx).toBeLessThan(firstRep);
+
+    // Set-up until the start, active from then on to the end of the clip: no end while squatting.
+    for (const [i, s] of steps.entries()) expect(s.state).toBe(i < startIdx ? 'setup' : 'active');
+    expect(steps.filter((s) => END_REASONS.includes(s.transition))).toEqual([]);
+  });
+});
+
+describe(`HandsFreeSet: ${ENDS_STANDING} extended by standing still`, () => {
+  it("ends 'stood-still' SET_END_STILL_MS (within one frame) after standing began after the last rep", () => {
+    const { replay, frames } = replayClip(ENDS_STANDING);
+    const clipAnalyses = replay.steps.map((s) => s.analysis);
+    const lastClip = lastOf(clipAnalyses);
+    const reps = lastClip.repCount;
+    expect(reps).toBeGreaterThan(0);
+    expect(lastClip.phase).toBe('standing');
+    expect(replay.set.state).toBe('active');
+
+    const end = extend(
+      replay,
+      frames,
+      (last, tMs) => ({ ...last, tMs: ms(tMs) }),
+      EXTENSION_FACTOR * SET_END_STILL_MS,
+    );
+    expect(end?.transition).toBe('stood-still');
+    expect(replay.set.state).toBe('ended');
+
+    // The repeated frame is standing still: same reps, standing phase, until the end.
+    const extension = replay.steps.slice(clipAnalyses.length).map((s) => s.analysis);
+    for (const a of extension) {
+      expect(a.phase).toBe('standing');
+      expect(a.repCount).toBe(reps);
+    }
+
+    const allAnalyses = replay.steps.map((s) => s.analysis);
+    const since = standingSinceMs(allAnalyses);
+    expect(since).not.toBeNull();
+    const sinceMs = since ?? NaN;
+    // Standing began inside the clip, after the last rep completed.
+    expect(sinceMs).toBeLessThanOrEqual(lastClip.tMs);
+    const lastRepMs = clipAnalyses.find((a) => a.repCount === reps)?.tMs ?? NaN;
+    expect(sinceMs).toBeGreaterThanOrEqual(lastRepMs);
+
+    const endMs = end?.analysis.tMs ?? NaN;
+    const intervalMs = frameIntervalMs(frames);
+    expect(endMs - sinceMs).toBeGreaterThanOrEqual(SET_END_STILL_MS - TIME_EPS_MS);
+    expect(endMs - sinceMs).toBeLessThanOrEqual(SET_END_STILL_MS + intervalMs + TIME_EPS_MS);
+    // And not a frame earlier.
+    const beforeEnd = allAnalyses[allAnalyses.length - 2];
+    expect((beforeEnd?.tMs ?? NaN) - sinceMs).toBeLessThan(SET_END_STILL_MS);
+
+    // Once ended, nothing more happens.
+    expect(replay.push({ ...lastOf(frames), tMs: ms(endMs + intervalMs) }).transition).toBeNull();
+    expect(replay.set.state).toBe('ended');
+  });
+});
+
+describe.each(CLIPS_WITH_REPS)('HandsFreeSet: %s extended by nobody in view', (clip) => {
+  it("ends 'walked-away' SET_END_AWAY_MS (within one frame) after the person left", () => {
+    const { replay, frames } = replayClip(clip);
+    expect(lastOf(replay.steps).analysis.repCount).toBeGreaterThan(0);
+    expect(replay.set.state).toBe('active');
+
+    const end = extend(
+      replay,
+      frames,
+      (last, tMs) => ({ ...last, tMs: ms(tMs), keypoints: null }),
+      EXTENSION_FACTOR * SET_END_AWAY_MS,
+    );
+    expect(end?.transition).toBe('walked-away');
+    expect(replay.set.state).toBe('ended');
+
+    const awaySinceMs = lastOf(frames).tMs + frameIntervalMs(frames);
+    const endMs = end?.analysis.tMs ?? NaN;
+    expect(endMs - awaySinceMs).toBeGreaterThanOrEqual(SET_END_AWAY_MS - TIME_EPS_MS);
+    expect(endMs - awaySinceMs).toBeLessThanOrEqual(SET_END_AWAY_MS + frameIntervalMs(frames) + TIME_EPS_MS);
+    const extension = replay.steps.slice(frames.length);
+    for (const s of extension) expect(s.analysis.guidance).toBe('no-person');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Hand-built frames
+// ---------------------------------------------------------------------------------------------------
+
+/** A few keypoints of a person standing; HandsFreeSet only looks at whether there are any. */
+const PERSON: Keypoints = {
+  left_hip: { xPx: px(330), yPx: px(640), score: 0.95 },
+  right_hip: { xPx: px(390), yPx: px(640), score: 0.95 },
+  left_ankle: { xPx: px(335), yPx: px(1100), score: 0.9 },
+  right_ankle: { xPx: px(385), yPx: px(1100), score: 0.9 },
+};
+
+const CALIBRATION: Calibration = {
+  tMs: 1000,
+  stillMs: 1000,
+  provisional: false,
+  view: 'front',
+  yawDeg: 0,
+  hipAnkleExtentPx: 460,
+  hipLineDeg: 0,
+  pelvisShiftRatio: 0,
+  thighLengthPx: { left: 230, right: 230 },
+  shankLengthPx: { left: 230, right: 230 },
+  heelToeDyPx: { left: 10, right: 10 },
+  kneeAngleDeg: { left: 178, right: 178 },
+  footPlaneTiltDeg: { left: 0, right: 0 },
+};
+
+/** A calibrated person standing square to the camera, well placed, no reps yet; override as needed. */
+const frame = (overrides: Partial<FrameAnalysis> = {}): FrameAnalysis => ({
+  tMs: 0,
+  keypoints: PERSON,
+  view: 'front',
+  frameView: 'front',
+  yawDeg: 0,
+  metrics: EMPTY_METRICS,
+  calibrated: true,
+  calibration: CALIBRATION,
+  phase: 'standing',
+  repCount: 0,
+  cue: null,
+  cueEvent: null,
+  guidance: null,
+  ...overrides,
+});
+
+const standing = (tMs: number, repCount: number): FrameAnalysis => frame({ tMs, repCount });
+const away = (tMs: number, repCount: number): FrameAnalysis =>
+  frame({ tMs, repCount, keypoints: null, guidance: 'no-person', phase: 'unknown' });
+/** How the analysis reports a held identity jump: low confidence and no keypoints. */
+const identityJump = (tMs: number): FrameAnalysis =>
+  frame({ tMs, keypoints: null, guidance: 'low-confidence', phase: 'unknown' });
+
+/** Pushes `make(t)` for t = fromMs, fromMs + FRAME_MS, … < toMs; returns the non-null transitions. */
+const pushRange = (
+  s: HandsFreeSet,
+  fromMs: number,
+  toMs: number,
+  make: (tMs: number) => FrameAnalysis,
+): { tMs: number; transition: Transition }[] => {
+  const out: { tMs: number; transition: Transition }[] = [];
+  for (let t = fromMs; t < toMs; t += FRAME_MS) {
+    const transition = s.push(make(t));
+    if (transition !== null) out.push({ tMs: t, transition });
+  }
+  return out;
+};
+
+/** A set that has started and just completed its first rep at `tMs`, standing. */
+const activeWithRep = (tMs: number): HandsFreeSet => {
+  const s = new HandsFreeSet();
+  expect(s.push(standing(tMs - FRAME_MS, 0))).toBe('started');
+  expect(s.push(standing(tMs, 1))).toBeNull();
+  return s;
+};
+
+describe('HandsFreeSet: starting', () => {
+  it('stays in set-up while uncalibrated or with nobody in view, then starts on a calibrated person', () => {
+    const s = new HandsFreeSet();
+    expect(s.state).toBe('setup');
+    expect(s.push(frame({ tMs: 0, calibrated: false, calibration: null }))).toBeNull();
+    expect(s.push(frame({ tMs: 100, keypoints: null, guidance: 'no-person' }))).toBeNull();
+    expect(s.state).toBe('setup');
+    expect(s.push(frame({ tMs: 200 }))).toBe('started');
+    expect(s.state).toBe('active');
+    expect(s.push(frame({ tMs: 300 }))).toBeNull();
+  });
+
+  it('a completed rep starts the set even before calibration', () => {
+    const s = new HandsFreeSet();
+    expect(s.push(frame({ tMs: 0, calibrated: false, calibration: null, repCount: 1 }))).toBe('started');
+    expect(s.state).toBe('active');
+  });
+});
+
+describe('HandsFreeSet: no automatic end before the first rep', () => {
+  it('standing for a long time with no rep keeps the set active', () => {
+    const s = new HandsFreeSet();
+    expect(s.push(standing(0, 0))).toBe('started');
+    expect(pushRange(s, FRAME_MS, EXTENSION_FACTOR * SET_END_STILL_MS, (t) => standing(t, 0))).toEqual([]);
+    expect(s.state).toBe('active');
+  });
+
+  it('nobody in view for a long time with no rep keeps the set active', () => {
+    const s = new HandsFreeSet();
+    expect(s.push(standing(0, 0))).toBe('started');
+    expect(pushRange(s, FRAME_MS, EXTENSION_FACTOR * SET_END_AWAY_MS, (t) => away(t, 0))).toEqual([]);
+    expect(s.state).toBe('active');
+  });
+
+  it('standing before the first rep does not count: the still timer starts at the rep', () => {
+    const s = new HandsFreeSet();
+    expect(s.push(standing(0, 0))).toBe('started');
+    const repMs = 2 * SET_END_STILL_MS;
+    expect(pushRange(s, FRAME_MS, repMs, (t) => standing(t, 0))).toEqual([]);
+    const ends = pushRange(s, repMs, repMs + 2 * SET_END_STILL_MS, (t) => standing(t, 1));
+    expect(ends).toEqual([{ tMs: repMs + SET_END_STILL_MS, transition: 'stood-still' }]);
+  });
+
+  it('in set-up nothing ends, however long', () => {
+    const s = new HandsFreeSet();
+    const uncalibrated = (t: number): FrameAnalysis =>
+      frame({ tMs: t, calibrated: false, calibration: null });
+    expect(pushRange(s, 0, EXTENSION_FACTOR * SET_END_STILL_MS, uncalibrated)).toEqual([]);
+    expect(s.state).toBe('setup');
+  });
+});
+
+describe('HandsFreeSet: ending after a rep', () => {
+  it("standing still ends it 'stood-still' exactly SET_END_STILL_MS after standing began", () => {
+    const s = activeWithRep(1000);
+    const ends = pushRange(s, 1000 + FRAME_MS, 1000 + 2 * SET_END_STILL_MS, (t) => standing(t, 1));
+    expect(ends).toEqual([{ tMs: 1000 + SET_END_STILL_MS, transition: 'stood-still' }]);
+    expect(s.state).toBe('ended');
+  });
+
+  it("nobody in view ends it 'walked-away' SET_END_AWAY_MS after they left", () => {
+    const s = activeWithRep(1000);
+    const leftMs = 2000;
+    expect(pushRange(s, 1000 + FRAME_MS, leftMs, (t) => standing(t, 1))).toEqual([]);
+    const ends = pushRange(s, leftMs, leftMs + 2 * SET_END_AWAY_MS, (t) => away(t, 1));
+    expect(ends).toEqual([{ tMs: leftMs + SET_END_AWAY_MS, transition: 'walked-away' }]);
+  });
+
+  it('a new rep restarts the still timer', () => {
+    const s = activeWithRep(0);
+    const secondRepMs = SET_END_STILL_MS - FRAME_MS;
+    expect(pushRange(s, FRAME_MS, secondRepMs, (t) => standing(t, 1))).toEqual([]);
+    const ends = pushRange(s, secondRepMs, secondRepMs + 2 * SET_END_STILL_MS, (t) => standing(t, 2));
+    expect(ends).toEqual([{ tMs: secondRepMs + SET_END_STILL_MS, transition: 'stood-still' }]);
+  });
+});
+
+describe('HandsFreeSet.resume: time with the tab hidden does not count', () => {
+  const HIDDEN_MS = 60_000;
+
+  it('standing: without resume the next frame ends the set; after resume the timer restarts', () => {
+    const control = activeWithRep(0);
+    expect(pushRange(control, FRAME_MS, SET_END_STILL_MS / 2, (t) => standing(t, 1))).toEqual([]);
+    expect(control.push(standing(HIDDEN_MS, 1))).toBe('stood-still');
+
+    const s = activeWithRep(0);
+    expect(pushRange(s, FRAME_MS, SET_END_STILL_MS / 2, (t) => standing(t, 1))).toEqual([]);
+    s.resume();
+    const ends = pushRange(s, HIDDEN_MS, HIDDEN_MS + 2 * SET_END_STILL_MS, (t) => standing(t, 1));
+    expect(ends).toEqual([{ tMs: HIDDEN_MS + SET_END_STILL_MS, transition: 'stood-still' }]);
+  });
+
+  it('away: without resume the next frame ends the set; after resume the timer restarts', () => {
+    const control = activeWithRep(0);
+    expect(pushRange(control, FRAME_MS, SET_END_AWAY_MS / 2, (t) => away(t, 1))).toEqual([]);
+    expect(control.push(away(HIDDEN_MS, 1))).toBe('walked-away');
+
+    const s = activeWithRep(0);
+    expect(pushRange(s, FRAME_MS, SET_END_AWAY_MS / 2, (t) => away(t, 1))).toEqual([]);
+    s.resume();
+    const ends = pushRange(s, HIDDEN_MS, HIDDEN_MS + 2 * SET_END_AWAY_MS, (t) => away(t, 1));
+    expect(ends).toEqual([{ tMs: HIDDEN_MS + SET_END_AWAY_MS, transition: 'walked-away' }]);
+  });
+
+  it('also clears the identity jumps', () => {
+    const s = new HandsFreeSet();
+    s.push(identityJump(0));
+    s.push(identityJump(FRAME_MS));
+    expect(s.secondPersonSuspected).toBe(true);
+    s.resume();
+    expect(s.secondPersonSuspected).toBe(false);
+  });
+});
+
+describe('HandsFreeSet.forceStart', () => {
+  it('makes a set-up set active without a calibrated frame; push does not start it again', () => {
+    const s = new HandsFreeSet();
+    s.forceStart(0);
+    expect(s.state).toBe('active');
+    expect(s.push(frame({ tMs: 0, calibrated: false, calibration: null }))).toBeNull();
+    expect(s.push(standing(FRAME_MS, 0))).toBeNull();
+    expect(s.state).toBe('active');
+  });
+
+  it('with reps already counted, standing still after it ends the set SET_END_STILL_MS later', () => {
+    const REPS = 3;
+    const s = new HandsFreeSet();
+    s.forceStart(REPS);
+    const ends = pushRange(s, 0, 2 * SET_END_STILL_MS, (t) => standing(t, REPS));
+    expect(ends).toEqual([{ tMs: SET_END_STILL_MS, transition: 'stood-still' }]);
+  });
+
+  it('with no reps counted, standing still never ends the set', () => {
+    const s = new HandsFreeSet();
+    s.forceStart(0);
+    expect(pushRange(s, 0, EXTENSION_FACTOR * SET_END_STILL_MS, (t) => standing(t, 0))).toEqual([]);
+    expect(s.state).toBe('active');
+  });
+
+  it('restarts the still timer of an active set, and reopens an ended one', () => {
+    const s = activeWithRep(0);
+    const forcedMs = SET_END_STILL_MS - FRAME_MS;
+    expect(pushRange(s, FRAME_MS, forcedMs, (t) => standing(t, 1))).toEqual([]);
+    s.forceStart(1);
+    const ends = pushRange(s, forcedMs, forcedMs + 2 * SET_END_STILL_MS, (t) => standing(t, 1));
+    expect(ends).toEqual([{ tMs: forcedMs + SET_END_STILL_MS, transition: 'stood-still' }]);
+    expect(s.state).toBe('ended');
+
+    s.forceStart(1);
+    expect(s.state).toBe('active');
+    s.end();
+    expect(s.state).toBe('ended');
+    expect(s.push(standing(10 * SET_END_STILL_MS, 1))).toBeNull();
+  });
+});
+
+describe('HandsFreeSet.secondPersonSuspected', () => {
+  const JUMP_GAP_MS = 500;
+
+  it(`after ${SECOND_PERSON_MIN_JUMPS} identity jumps within the window, until they are older than it`, () => {
+    const s = new HandsFreeSet();
+    expect(s.secondPersonSuspected).toBe(false);
+    for (let i = 0; i < SECOND_PERSON_MIN_JUMPS - 1; i++) {
+      s.push(identityJump(i * JUMP_GAP_MS));
+      expect(s.secondPersonSuspected).toBe(false);
+    }
+    const lastJumpMs = (SECOND_PERSON_MIN_JUMPS - 1) * JUMP_GAP_MS;
+    s.push(identityJump(lastJumpMs));
+    expect(s.secondPersonSuspected).toBe(true);
+
+    // Still within the window of every jump: ordinary frames keep the hint.
+    s.push(standing(SECOND_PERSON_WINDOW_MS - FRAME_MS, 0));
+    expect(s.secondPersonSuspected).toBe(true);
+    // Every jump older than the window: the hint clears.
+    s.push(standing(lastJumpMs + SECOND_PERSON_WINDOW_MS + FRAME_MS, 0));
+    expect(s.secondPersonSuspected).toBe(false);
+  });
+
+  it('clears as soon as the first jump ages out and too few remain', () => {
+    const s = new HandsFreeSet();
+    s.push(identityJump(0));
+    s.push(identityJump(JUMP_GAP_MS));
+    expect(s.secondPersonSuspected).toBe(true);
+    s.push(standing(SECOND_PERSON_WINDOW_MS + FRAME_MS, 0));
+    expect(s.secondPersonSuspected).toBe(false);
+  });
+
+  it('jumps further apart than the window never raise it', () => {
+    const s = new HandsFreeSet();
+    s.push(identityJump(0));
+    s.push(identityJump(SECOND_PERSON_WINDOW_MS + FRAME_MS));
+    expect(s.secondPersonSuspected).toBe(false);
+  });
+
+  it('ordinary low-confidence frames (with keypoints) and empty frames do not count', () => {
+    const s = new HandsFreeSet();
+    for (let t = 0; t < SECOND_PERSON_WINDOW_MS; t += FRAME_MS) {
+      s.push(frame({ tMs: t, guidance: 'low-confidence' }));
+      s.push(away(t + FRAME_MS / 2, 0));
+    }
+    expect(s.secondPersonSuspected).toBe(false);
+  });
+
+  it('counts jumps in an active set too', () => {
+    const s = activeWithRep(0);
+    s.push(identityJump(FRAME_MS));
+    s.push(identityJump(2 * FRAME_MS));
+    expect(s.secondPersonSuspected).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------------------------------
+
+describe('guidanceMessage', () => {
+  const GUIDANCE: readonly Exclude<Guidance, null>[] = ['no-person', 'step-back', 'low-confidence', 'turn'];
+
+  it('is null when the person is well placed and nobody else is suspected', () => {
+    expect(guidanceMessage(frame(), false)).toBeNull();
+  });
+
+  it('gives a distinct message for each guidance value', () => {
+    const messages = GUIDANCE.map((g) => guidanceMessage(frame({ guidance: g }), false));
+    for (const m of messages) {
+      expect(typeof m).toBe('string');
+      expect(m?.length ?? 0).toBeGreaterThan(0);
+    }
+    expect(new Set(messages).size).toBe(GUIDANCE.length);
+    expect(guidanceMessage(frame({ guidance: 'no-person', keypoints: null }), false)).toMatch(
+      /step into view/i,
+    );
+    expect(guidanceMessage(frame({ guidance: 'step-back' }), false)).toMatch(/step back/i);
+    expect(guidanceMessage(frame({ guidance: 'low-confidence' }), false)).toMatch(/light/i);
+    expect(guidanceMessage(frame({ guidance: 'turn' }), false)).toContain(VIEW_HINTS.side);
+  });
+
+  it('gives the second-person message whenever one is suspected, whatever the guidance', () => {
+    const second = guidanceMessage(frame(), true);
+    expect(second).toMatch(/more than one person/i);
+    for (const g of GUIDANCE) {
+      expect(guidanceMessage(frame({ guidance: g }), true)).toBe(second);
+      expect(guidanceMessage(frame({ guidance: g }), false)).not.toBe(second);
+    }
+  });
+});
+
+describe('describeView', () => {
+  it('side: names the side view, checks depth, hints at facing the camera for knees and hips', () => {
+    const d = describeView('side');
+    expect(d).toMatch(/^Side view/);
+    expect(d).toContain('depth');
+    expect(d).toContain(VIEW_HINTS.front);
+    expect(d).not.toContain('knees caving in');
+    expect(d).not.toContain(VIEW_HINTS.side);
+  });
+
+  it.each<[View, RegExp]>([
+    ['front', /^Front view/],
+    ['rear', /^Rear view/],
+  ])('%s: checks the knees and hips, hints at turning sideways', (view, name) => {
+    const d = describeView(view);
+    expect(d).toMatch(name);
+    expect(d).toContain('knees caving in');
+    expect(d).toContain('hip drop');
+    expect(d).toContain(VIEW_HINTS.side);
+    expect(d).not.toContain(VIEW_HINTS.front);
+  });
+
+  it('oblique: gives both hints', () => {
+    const d = describeView('oblique');
+    expect(d).toContain(VIEW_HINTS.side.toLowerCase());
+    expect(d).toContain(VIEW_HINTS.front.toLowerCase());
+  });
+
+  it('unknown: empty', () => {
+    expect(describeView('unknown')).toBe('');
+  });
+});
