@@ -113,20 +113,26 @@ export const STALL_MS = 3_000;
 
 /**
  * playbackRate, ×, for a file of `sourceFps` whose frames the consumer takes in `consumerMs` each:
- * frames arrive at PACE_HEADROOM_RATIO of the consumer's rate, within [MIN_PLAYBACK_RATE, capRate].
+ * frames arrive at PACE_HEADROOM_RATIO × `backoffRatio` of the consumer's rate, within
+ * [MIN_PLAYBACK_RATE, MAX_PLAYBACK_RATE].
  */
-export function paceRate(sourceFps: number, consumerMs: number, capRate: number = MAX_PLAYBACK_RATE): number {
+export function paceRate(sourceFps: number, consumerMs: number, backoffRatio = 1): number {
   if (!(sourceFps > 0) || !(consumerMs > 0)) return INITIAL_PLAYBACK_RATE;
-  const rate = ((1000 / consumerMs) * PACE_HEADROOM_RATIO) / sourceFps;
-  return Math.min(Math.min(capRate, MAX_PLAYBACK_RATE), Math.max(MIN_PLAYBACK_RATE, rate));
+  const rate = ((1000 / consumerMs) * PACE_HEADROOM_RATIO * backoffRatio) / sourceFps;
+  return Math.min(MAX_PLAYBACK_RATE, Math.max(MIN_PLAYBACK_RATE, rate));
 }
 
 /**
- * Factor, ratio, on the highest allowed playbackRate each time the player skips frames: playing
- * slower gives the decoder more time per frame. Not a halving: a single skip on the half-squats
- * clip then pinned it at 0.28× for the rest of the file while the model could take 0.55×.
+ * Factor, ratio, on the pace each time the player skips frames: playing slower gives the decoder
+ * more time per frame. It scales the pace rather than capping the rate: a cap taken from the rate
+ * of the moment pinned a file at 0.07× for good when a skip came while the model's first frames
+ * were slow under CPU load (2.6 min for a 10 s clip in the e2e test, against 33 s).
  */
-const GAP_RATE_BACKOFF_RATIO = 0.75;
+export const GAP_BACKOFF_RATIO = 0.75;
+/** Lowest the skip back-off goes, ratio of the pace. */
+const MIN_BACKOFF_RATIO = 0.25;
+/** Frames without a skip after which one step of back-off is undone, count (2 s at 30 fps). */
+const BACKOFF_RECOVERY_FRAMES = 60;
 
 /** An interval this many times the shortest one means frames were skipped. */
 const GAP_FACTOR = 1.5;
@@ -239,8 +245,9 @@ export async function* videoFrames(
   let info: VideoInfo | null = null;
   let index = 0;
   let lastTS = -Infinity;
-  /** Highest playback rate still allowed, ×: lowered whenever the player skipped frames. */
-  let rateCap = MAX_PLAYBACK_RATE;
+  /** Share of the pace played at, ratio: lowered when the player skips frames, regained after. */
+  let backoffRatio = 1;
+  let framesSinceSkip = 0;
   /** How long the consumer held each of the last frames, ms. */
   const heldMs: number[] = [];
   /** How long playback has delivered nothing, ms, in STALL_MS steps. */
@@ -310,7 +317,8 @@ export async function* videoFrames(
       // time. Fetch them by seeking, in order, then continue playing from where we were.
       if (intervalsS.length > 0 && item.tS - lastTS > GAP_FACTOR * frameS) {
         // Each fetched frame costs a decode from the keyframe: play slower from now on.
-        rateCap = Math.max(MIN_PLAYBACK_RATE, Math.min(rateCap, video.playbackRate) * GAP_RATE_BACKOFF_RATIO);
+        backoffRatio = Math.max(MIN_BACKOFF_RATIO, backoffRatio * GAP_BACKOFF_RATIO);
+        framesSinceSkip = 0;
         for (let tS = lastTS + frameS; tS < item.tS - frameS / 2; tS += frameS) {
           if (signal?.aborted) return;
           yield { index: index++, tMs: tS * 1000, bitmap: await fetchAt(tS, frameS) };
@@ -332,7 +340,11 @@ export async function* videoFrames(
       // The shortest interval is the true frame interval (the median overestimates it when the
       // player skipped frames).
       if (intervalsS.length >= 1 && heldMs.length > 0) {
-        const rate = paceRate(1 / frameIntervalS(), median(heldMs), rateCap);
+        if (++framesSinceSkip >= BACKOFF_RECOVERY_FRAMES && backoffRatio < 1) {
+          backoffRatio = Math.min(1, backoffRatio / GAP_BACKOFF_RATIO);
+          framesSinceSkip = 0;
+        }
+        const rate = paceRate(1 / frameIntervalS(), median(heldMs), backoffRatio);
         if (Math.abs(rate - video.playbackRate) > RATE_CHANGE_MIN_RATIO * video.playbackRate)
           video.playbackRate = rate;
       }

@@ -1,6 +1,7 @@
 /** The file frame source's playback pacing: frames arrive a little slower than the model takes them. */
 import { describe, expect, it } from 'vitest';
 import {
+  GAP_BACKOFF_RATIO,
   INITIAL_PLAYBACK_RATE,
   MAX_PLAYBACK_RATE,
   MIN_PLAYBACK_RATE,
@@ -21,7 +22,15 @@ describe('paceRate', () => {
   it('speeds a low-rate file up, up to the cap', () => {
     expect(paceRate(5, 45)).toBeGreaterThan(3);
     expect(paceRate(5, 1)).toBe(MAX_PLAYBACK_RATE);
-    expect(paceRate(5, 45, 2)).toBe(2);
+  });
+
+  it('a skip back-off scales the pace, it does not pin the rate', () => {
+    expect(paceRate(30, 45, GAP_BACKOFF_RATIO)).toBeCloseTo(
+      paceRate(30, 45) * GAP_BACKOFF_RATIO,
+      RATE_TOLERANCE_DIGITS,
+    );
+    // A slow first frame followed by a fast model: the rate follows the model again.
+    expect(paceRate(30, 45, GAP_BACKOFF_RATIO)).toBeGreaterThan(paceRate(30, 400));
   });
 
   it('never goes below the lowest rate the browser accepts', () => {
