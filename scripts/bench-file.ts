@@ -9,18 +9,11 @@
 import { join } from 'node:path';
 import { MODEL_IDS, DEFAULT_MODEL, type ModelId, isModelId } from '../workers/models';
 import { startAppServer } from './lib/app-server';
-import { PROJECT_ROOT } from './lib/paths';
+import { FIXTURE_VIDEOS, PROJECT_ROOT } from './lib/paths';
 import { launchChromium } from './lib/chromium';
 import { machineLine, median, writeBenchmarkSection } from './lib/bench-doc';
 import { runHarness } from './lib/run-harness';
 import { PACE_HEADROOM_RATIO } from '../src/media/video-frames';
-
-const CLIPS = [
-  'front-oblique-banded-squats.mp4',
-  'front-oblique-half-squats.mp4',
-  'rear-barbell-squats.webm',
-  'side-bodyweight-squat.mp4',
-];
 
 /** Speed at and above which analysing a file takes no longer than watching it (× real time). */
 const REAL_TIME = 1;
@@ -49,7 +42,7 @@ function arg(name: string): string | null {
 async function main(): Promise<void> {
   const models = (arg('models')?.split(',') ?? [...MODEL_IDS]).filter(isModelId);
   const clipFilter = arg('clips')?.split(',') ?? null;
-  const clips = CLIPS.filter((c) => clipFilter === null || clipFilter.some((f) => c.includes(f)));
+  const clips = FIXTURE_VIDEOS.filter((c) => clipFilter === null || clipFilter.some((f) => c.includes(f)));
   const { url, server } = await startAppServer();
   const browser = await launchChromium();
   const rows: Row[] = [];

@@ -6,17 +6,11 @@
 import { join } from 'node:path';
 import type { BackendId, ModelId } from '../workers/models';
 import { startAppServer } from './lib/app-server';
-import { PROJECT_ROOT } from './lib/paths';
+import { FIXTURE_VIDEOS, PROJECT_ROOT } from './lib/paths';
 import { launchChromium } from './lib/chromium';
 import { machineLine, median, quantile, writeBenchmarkSection } from './lib/bench-doc';
 import type {} from '../src/harness/bench';
 
-const CLIPS = [
-  'front-oblique-banded-squats.mp4',
-  'front-oblique-half-squats.mp4',
-  'rear-barbell-squats.webm',
-  'side-bodyweight-squat.mp4',
-];
 /** Frames decoded per clip (the first N): enough for a stable median, short enough for 2 cores. */
 const FRAMES_PER_CLIP = 40;
 
@@ -62,10 +56,10 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => 'squatCoachBench' in window);
     await page.setInputFiles(
       '#files',
-      CLIPS.map((c) => join(PROJECT_ROOT, 'fixtures', c)),
+      FIXTURE_VIDEOS.map((c) => join(PROJECT_ROOT, 'fixtures', c)),
     );
     const decoded = await page.evaluate((n) => window.squatCoachBench.decode(n), FRAMES_PER_CLIP);
-    process.stderr.write(`bench:pose: ${decoded} frames decoded from ${CLIPS.length} clips\n`);
+    process.stderr.write(`bench:pose: ${decoded} frames decoded from ${FIXTURE_VIDEOS.length} clips\n`);
     for (const { backend, models, frames } of PLAN) {
       for (const model of models.filter((m) => only === null || only.includes(`${m}:${backend}`))) {
         const r = await page.evaluate(([m, b, n]) => window.squatCoachBench.paired(m, b, n), [
