@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import layers from './scripts/lint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'public/models', 'test-results', 'playwright-report', '.cache'] },
@@ -15,14 +16,20 @@ export default tseslint.config(
     },
   },
   {
+    // Arrows point only down: core ← domain, pose, media, storage, ui-kit ← features ← app.
+    files: ['src/**/*.ts', 'workers/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/only-down': 'error' },
+  },
+  {
     // The analysis core is pure: no DOM, no tfjs, no comlink, no clock. Time arrives as tMs.
-    files: ['src/analysis/**/*.ts'],
+    files: ['src/core/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: ['@tensorflow/*', '@tensorflow-models/*', 'comlink', '../app/*', '../ui/*', '../media/*'],
+          patterns: ['@tensorflow/*', '@tensorflow-models/*', 'comlink', 'idb'],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'performance', 'navigator', 'self'],

@@ -17,7 +17,7 @@ export default defineConfig({
     alias: {
       // pose-detection's ESM bundle imports @mediapipe/pose even for runtime 'tfjs'; we only use the
       // tfjs runtime, so the import resolves to a stub (shared/notes/pose-stack.md, trap 1).
-      '@mediapipe/pose': here('./workers/mediapipe-pose-stub.ts'),
+      '@mediapipe/pose': here('./src/pose/worker/mediapipe-pose-stub.ts'),
     },
   },
   // Pre-bundle the heavy dependencies up front, so a first visit never triggers a mid-run reload.

@@ -8,8 +8,8 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parsePoseTrack, type PoseTrack } from '../src/analysis/pose-track';
-import { DEFAULT_MODEL, isBackendChoice, isModelId } from '../workers/models';
+import { parsePoseTrack, type PoseTrack } from '../src/core/pose/pose-track';
+import { DEFAULT_MODEL, isBackendChoice, isModelId } from '../src/pose/models';
 import { startAppServer } from './lib/app-server';
 import { launchChromium } from './lib/chromium';
 import { runHarness } from './lib/run-harness';

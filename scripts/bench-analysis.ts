@@ -10,9 +10,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { machineLine, quantile, writeBenchmarkSection } from './lib/bench-doc';
-import { parsePoseTrack, poseTrackToFrames } from '../src/analysis/pose-track';
-import { SetAnalyzer } from '../src/analysis/session';
-import type { PoseFrame } from '../src/analysis/keypoints';
+import { parsePoseTrack, poseTrackToFrames } from '../src/core/pose/pose-track';
+import { SetAnalyzer } from '../src/core/set/session';
+import type { PoseFrame } from '../src/core/pose/keypoints';
 
 /** Budget from issue 3: median per-frame cost, ms. */
 const BUDGET_MS_PER_FRAME = 0.05;

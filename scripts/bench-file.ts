@@ -7,7 +7,7 @@
  * Options: --models a,b (default: all), --clips substring,… (default: all fixtures), --no-write.
  */
 import { join } from 'node:path';
-import { MODEL_IDS, DEFAULT_MODEL, type ModelId, isModelId } from '../workers/models';
+import { MODEL_IDS, DEFAULT_MODEL, type ModelId, isModelId } from '../src/pose/models';
 import { startAppServer } from './lib/app-server';
 import { FIXTURE_VIDEOS, PROJECT_ROOT } from './lib/paths';
 import { launchChromium } from './lib/chromium';

@@ -7,8 +7,8 @@
  * Writes the "Live camera (bench:live)" section of docs/benchmarks.md.
  */
 import { resolve } from 'node:path';
-import type { ModelId } from '../workers/models';
-import type { LiveStats } from '../src/app/live-app';
+import type { ModelId } from '../src/pose/models';
+import type { LiveStats } from '../src/features/live/live-app';
 import { startAppServer } from './lib/app-server';
 import { launchChromium, fakeCameraArgs } from './lib/chromium';
 import { machineLine, median, quantile, writeBenchmarkSection } from './lib/bench-doc';

@@ -4,7 +4,7 @@
  * Writes the "Pose model (headless Chromium)" section of docs/benchmarks.md.
  */
 import { join } from 'node:path';
-import type { BackendId, ModelId } from '../workers/models';
+import type { BackendId, ModelId } from '../src/pose/models';
 import { startAppServer } from './lib/app-server';
 import { FIXTURE_VIDEOS, PROJECT_ROOT } from './lib/paths';
 import { launchChromium } from './lib/chromium';

@@ -1,9 +1,9 @@
 /** Runs the real browser pipeline (harness page → pose worker → model) over a video file. */
 import type { Page } from 'playwright';
-import type { PoseTrack } from '../../src/analysis/pose-track';
-import type { ExtractStats } from '../../src/app/extract-track';
-import type { InitReport } from '../../workers/pose.worker';
-import type { BackendChoice, ModelId } from '../../workers/models';
+import type { PoseTrack } from '../../src/core/pose/pose-track';
+import type { ExtractStats } from '../../src/features/file/extract-track';
+import type { InitReport } from '../../src/pose/contract';
+import type { BackendChoice, ModelId } from '../../src/pose/models';
 import type {} from '../../src/harness/analyze';
 
 export interface HarnessResult {

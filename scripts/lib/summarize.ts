@@ -1,6 +1,6 @@
 /** What `npm run analyze` prints for a track: the set summary from the analysis core. */
-import { analyzeFrames, type SetSummary } from '../../src/analysis';
-import { poseTrackToFrames, type PoseTrack } from '../../src/analysis/pose-track';
+import { analyzeFrames, type SetSummary } from '../../src/core';
+import { poseTrackToFrames, type PoseTrack } from '../../src/core/pose/pose-track';
 
 export interface AnalyzeOutput extends SetSummary {
   source: { model: string; width: number; height: number; fps: number; frames: number };

@@ -2,10 +2,10 @@
  * Headless harness: exposes `window.squatCoachHarness` so scripts/analyze.ts, the benchmarks and
  * the golden browser test can run the real app pipeline (worker, model, video decoding) on a file.
  */
-import { extractPoseTrack } from '../app/extract-track';
-import { PoseClient, PoseClientDisposedError } from '../pose-client/pose-client';
+import { extractPoseTrack } from '../features/file/extract-track';
+import { PoseClient, PoseClientDisposedError } from '../pose/client';
 import { openVideo, videoFrames, type VideoFrameStats } from '../media/video-frames';
-import type { BackendChoice, ModelId } from '../../workers/models';
+import type { BackendChoice, ModelId } from '../pose/models';
 
 const input = document.querySelector<HTMLInputElement>('#file');
 const log = document.querySelector<HTMLPreElement>('#log');

@@ -7,10 +7,10 @@ import {
   ESTIMATE_CONFIG,
   LANDMARK_FILTER_FRAME_MS,
   switchBackend,
-} from '../../workers/detector';
-import type { BackendId, ModelId } from '../../workers/models';
+} from '../pose/worker/detector';
+import type { BackendId, ModelId } from '../pose/models';
 import { openVideo, videoFrames } from '../media/video-frames';
-import { DEFAULT_MAX_INPUT_SIDE_PX, PoseClient } from '../pose-client/pose-client';
+import { DEFAULT_MAX_INPUT_SIDE_PX, PoseClient } from '../pose/client';
 
 interface Frame {
   bitmap: ImageBitmap;

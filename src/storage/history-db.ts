@@ -9,7 +9,7 @@
  *   history list stays light and a video can be dropped alone. Opening a v1 database migrates it.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { SetRecord } from '../app/set-record';
+import type { SetRecord } from '../domain/set-record';
 import type { ExportedSet } from './history-export';
 
 export const HISTORY_DB_NAME = 'squat-coach-history';

@@ -3,9 +3,9 @@
  * summary and pose track (`squat-coach-history/v1`), a CSV with one row per rep, and the schema check
  * that an imported file must pass before anything is written.
  */
-import type { CueId, SetSummary, View } from '../analysis/types';
-import { CUE_IDS } from '../analysis/cues';
-import { parsePoseTrack, PoseTrackError, type PoseTrack } from '../analysis/pose-track';
+import type { CueId, SetSummary, View } from '../core/types';
+import { CUE_IDS } from '../core/coaching/cues';
+import { parsePoseTrack, PoseTrackError, type PoseTrack } from '../core/pose/pose-track';
 
 export const HISTORY_EXPORT_FORMAT = 'squat-coach-history/v1';
 

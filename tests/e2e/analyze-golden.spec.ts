@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePoseTrack } from '../../src/analysis/pose-track';
+import { parsePoseTrack } from '../../src/core/pose/pose-track';
 
 /** Mean absolute deviation per coordinate allowed, px (measured here: ~2.7 px). */
 const MEAN_TOLERANCE_PX = 6;

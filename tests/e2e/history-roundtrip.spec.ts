@@ -4,8 +4,8 @@
  * when the app opens it; CSV has one row per rep.
  */
 import { test, expect, type Page } from '@playwright/test';
-import type {} from '../../src/main';
-import type * as analysisCore from '../../src/analysis';
+import type {} from '../../src/app/main';
+import type * as analysisCore from '../../src/core';
 
 type AnalysisModule = typeof analysisCore;
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';

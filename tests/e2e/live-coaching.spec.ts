@@ -9,7 +9,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { launchChromium, fakeCameraArgs } from '../../scripts/lib/chromium';
 import { FIXTURE_CLIPS } from './clips';
-import { FAULT_CUE_IDS } from '../../src/analysis/cues';
+import { FAULT_CUE_IDS } from '../../src/core/coaching/cues';
 import {
   PAD_AFTER_S,
   PAD_BEFORE_S,

@@ -4,10 +4,10 @@
  * the worker (`squatCoachTest.replayTrack`): the cue element shows knees-out and it is spoken.
  */
 import { test, expect } from '@playwright/test';
-import { clamp01, rotateAboutDeg, vec } from '../../src/analysis/geometry';
-import { CUE_TEXTS } from '../../src/analysis/cues';
-import { framesToPoseTrack } from '../../src/analysis/pose-track';
-import { KEYPOINT_NAMES, type Keypoint, type PoseFrame } from '../../src/analysis/keypoints';
+import { clamp01, rotateAboutDeg, vec } from '../../src/core/math/geometry';
+import { CUE_TEXTS } from '../../src/core/coaching/cues';
+import { framesToPoseTrack } from '../../src/core/pose/pose-track';
+import { KEYPOINT_NAMES, type Keypoint, type PoseFrame } from '../../src/core/pose/keypoints';
 import { loadFrames, mapKeypoints } from '../golden/tracks';
 import { cuesSeen, installSpies, openLive, spoken } from './live-helpers';
 

@@ -7,8 +7,8 @@
  *    screenshot), and a storage-full save that still shows the set.
  */
 import { test, expect, type Page } from '@playwright/test';
-import type {} from '../../src/main';
-import type * as analysisCore from '../../src/analysis';
+import type {} from '../../src/app/main';
+import type * as analysisCore from '../../src/core';
 
 type AnalysisModule = typeof analysisCore;
 import { readFileSync } from 'node:fs';

@@ -4,10 +4,10 @@
  * that side and in those reps only, and that the matching cue fires in the injected reps only.
  */
 import { describe, expect, it } from 'vitest';
-import { SetAnalyzer } from '../../src/analysis/session';
-import { clamp01, rotateAboutDeg, vec } from '../../src/analysis/geometry';
-import type { Keypoint, KeypointName, PoseFrame } from '../../src/analysis/keypoints';
-import type { FrameAnalysis, RepSummary, SetSummary, Side } from '../../src/analysis/types';
+import { SetAnalyzer } from '../../src/core/set/session';
+import { clamp01, rotateAboutDeg, vec } from '../../src/core/math/geometry';
+import type { Keypoint, KeypointName, PoseFrame } from '../../src/core/pose/keypoints';
+import type { FrameAnalysis, RepSummary, SetSummary, Side } from '../../src/core/types';
 import { loadFrames, mapKeypoints, shiftUpperBodyForward } from './tracks';
 
 /** How much a metric of the non-injected side or rep may move (knock-on effects through smoothing are nil; this is float noise), deg or ratio. */

@@ -4,10 +4,10 @@
  * rep count.
  */
 import { describe, expect, it } from 'vitest';
-import { SetAnalyzer } from '../../src/analysis/session';
-import type { FrameAnalysis } from '../../src/analysis/types';
-import type { PoseFrame } from '../../src/analysis/keypoints';
-import { analyzeFrames } from '../../src/analysis/session';
+import { SetAnalyzer } from '../../src/core/set/session';
+import type { FrameAnalysis } from '../../src/core/types';
+import type { PoseFrame } from '../../src/core/pose/keypoints';
+import { analyzeFrames } from '../../src/core/set/session';
 import { halfRate, loadFrames, mirror, translateScale, type ClipId } from './tracks';
 
 /** Float noise allowed between transformed runs (the maths is the same up to rounding), deg or ratio. */

@@ -4,13 +4,13 @@
  * no fault cue (none of the clips shows a clear fault; the half squats may get go-lower).
  */
 import { describe, expect, it } from 'vitest';
-import { FAULT_CUE_IDS } from '../../src/analysis/cues';
-import { analyzeFrames } from '../../src/analysis/session';
-import type { View } from '../../src/analysis/types';
+import { FAULT_CUE_IDS } from '../../src/core/coaching/cues';
+import { analyzeFrames } from '../../src/core/set/session';
+import type { View } from '../../src/core/types';
 import { loadFrames, type ClipId } from './tracks';
 import { resolve } from 'node:path';
 import { TRACK_DIR } from './tracks';
-import { parsePoseTrack, poseTrackToFrames } from '../../src/analysis/pose-track';
+import { parsePoseTrack, poseTrackToFrames } from '../../src/core/pose/pose-track';
 import { readFileSync } from 'node:fs';
 
 interface Expected {

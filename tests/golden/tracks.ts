@@ -1,9 +1,9 @@
 /** Loading the fixture tracks and transforming them, shared by the golden and invariance tests. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Keypoint, KeypointName, Keypoints, PoseFrame } from '../../src/analysis/keypoints';
-import { parsePoseTrack, poseTrackToFrames } from '../../src/analysis/pose-track';
-import { ms, px } from '../../src/analysis/units';
+import type { Keypoint, KeypointName, Keypoints, PoseFrame } from '../../src/core/pose/keypoints';
+import { parsePoseTrack, poseTrackToFrames } from '../../src/core/pose/pose-track';
+import { ms, px } from '../../src/core/math/units';
 
 export const TRACK_DIR = resolve(import.meta.dirname, '../../fixtures/tracks');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_IDS, CUE_TEXTS, CueEngine } from '../../src/analysis/cues';
-import { EMPTY_METRICS } from '../../src/analysis/metrics';
+import { CUE_IDS, CUE_TEXTS, CueEngine } from '../../src/core/coaching/cues';
+import { EMPTY_METRICS } from '../../src/core/metrics/metrics';
 import {
   CUE_COOLDOWN_MS,
   CUE_DWELL_MS,
@@ -8,8 +8,8 @@ import {
   HIPS_BACK_FIRE_RATIO,
   KNEES_OUT_CLEAR_DEG,
   KNEES_OUT_FIRE_DEG,
-} from '../../src/analysis/thresholds';
-import type { FrameMetrics } from '../../src/analysis/types';
+} from '../../src/core/thresholds';
+import type { FrameMetrics } from '../../src/core/types';
 
 const valgus = (left: number | null, right: number | null): FrameMetrics => ({
   ...EMPTY_METRICS,

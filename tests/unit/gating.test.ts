@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CalibrationDetector } from '../../src/analysis/calibration';
-import { GatedPose, isUsable } from '../../src/analysis/gating';
-import { kneeAngleDeg } from '../../src/analysis/body';
-import { framesToPoseTrack, parsePoseTrack, poseTrackToFrames } from '../../src/analysis/pose-track';
-import { COCO_KEYPOINT_NAMES } from '../../src/analysis/keypoints';
-import { analyzeFrames } from '../../src/analysis/session';
-import { MIN_KEYPOINT_SCORE } from '../../src/analysis/thresholds';
-import { px } from '../../src/analysis/units';
+import { CalibrationDetector } from '../../src/core/metrics/calibration';
+import { GatedPose, isUsable } from '../../src/core/pose/gating';
+import { kneeAngleDeg } from '../../src/core/pose/body';
+import { framesToPoseTrack, parsePoseTrack, poseTrackToFrames } from '../../src/core/pose/pose-track';
+import { COCO_KEYPOINT_NAMES } from '../../src/core/pose/keypoints';
+import { analyzeFrames } from '../../src/core/set/session';
+import { MIN_KEYPOINT_SCORE } from '../../src/core/thresholds';
+import { px } from '../../src/core/math/units';
 import { FRAME_H, FRAME_W, frontPose, syntheticSet, toKeypoints, type RawPose } from './poses';
 
 const size = { widthPx: FRAME_W, heightPx: FRAME_H };

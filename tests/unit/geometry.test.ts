@@ -6,7 +6,7 @@ import {
   rotateAboutDeg,
   signedSlopeDeg,
   vec,
-} from '../../src/analysis/geometry';
+} from '../../src/core/math/geometry';
 
 /** Float comparisons of angles computed in double precision, deg. */
 const ANGLE_EPS_DEG = 1e-9;

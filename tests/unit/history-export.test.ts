@@ -1,6 +1,6 @@
 /** History export / import formats: JSON round trip, schema refusals, CSV rows (pure, no IndexedDB). */
 import { describe, expect, it } from 'vitest';
-import { analyzeFrames, framesToPoseTrack, KEYPOINT_NAMES } from '../../src/analysis';
+import { analyzeFrames, framesToPoseTrack, KEYPOINT_NAMES } from '../../src/core';
 import {
   CSV_COLUMNS,
   HistoryImportError,

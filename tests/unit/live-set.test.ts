@@ -19,13 +19,13 @@ import {
   SET_END_STILL_MS,
   describeView,
   guidanceMessage,
-} from '../../src/app/live-set';
-import type { Keypoints, PoseFrame } from '../../src/analysis/keypoints';
-import { EMPTY_METRICS } from '../../src/analysis/metrics';
-import { SetAnalyzer } from '../../src/analysis/session';
-import type { Calibration, FrameAnalysis, Guidance, View } from '../../src/analysis/types';
-import { ms, px } from '../../src/analysis/units';
-import { VIEW_HINTS } from '../../src/analysis/view';
+} from '../../src/features/live/live-set';
+import type { Keypoints, PoseFrame } from '../../src/core/pose/keypoints';
+import { EMPTY_METRICS } from '../../src/core/metrics/metrics';
+import { SetAnalyzer } from '../../src/core/set/session';
+import type { Calibration, FrameAnalysis, Guidance, View } from '../../src/core/types';
+import { ms, px } from '../../src/core/math/units';
+import { VIEW_HINTS } from '../../src/core/metrics/view';
 import { loadFrames, type ClipId } from '../golden/tracks';
 
 /** Frame interval of the hand-built sequences, ms (a 10 fps camera). */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { GatedPose } from '../../src/analysis/gating';
+import { GatedPose } from '../../src/core/pose/gating';
 import {
   centreOfMass,
   computeRawMetrics,
   footPlaneValgus,
   fppaDeg,
   hipLineDeg,
-} from '../../src/analysis/metrics';
-import { vec } from '../../src/analysis/geometry';
-import { ANKLE_TO_TOE_PER_SHANK } from '../../src/analysis/thresholds';
+} from '../../src/core/metrics/metrics';
+import { vec } from '../../src/core/math/geometry';
+import { ANKLE_TO_TOE_PER_SHANK } from '../../src/core/thresholds';
 import { cocoOnly, FRAME_H, FRAME_W, frontPose, sidePose, toKeypoints, type RawPose } from './poses';
 
 /** Tolerance for closed-form geometry on hand-built poses, deg. */

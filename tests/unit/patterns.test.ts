@@ -4,11 +4,11 @@
  * names its drills, and only its own.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeFrames } from '../../src/analysis';
-import { clamp01, rotateAboutDeg, vec } from '../../src/analysis/geometry';
-import type { Keypoint, KeypointName, PoseFrame } from '../../src/analysis/keypoints';
-import { PATTERN_NOTE, patternReport, worstRepIndex, type PatternId } from '../../src/analysis/patterns';
-import type { RepSummary, SetSummary } from '../../src/analysis/types';
+import { analyzeFrames } from '../../src/core';
+import { clamp01, rotateAboutDeg, vec } from '../../src/core/math/geometry';
+import type { Keypoint, KeypointName, PoseFrame } from '../../src/core/pose/keypoints';
+import { PATTERN_NOTE, patternReport, worstRepIndex, type PatternId } from '../../src/core/coaching/patterns';
+import type { RepSummary, SetSummary } from '../../src/core/types';
 import { loadFrames, mapKeypoints, shiftUpperBodyForward, type ClipId } from '../golden/tracks';
 
 const CLIPS: readonly ClipId[] = [

@@ -2,9 +2,9 @@
  * Hand-built poses for unit tests. Numbers are deliberately distinct and asymmetric (left and right
  * differ, nothing lines up by accident) so a test cannot pass because two coordinates are equal.
  */
-import type { Keypoint, KeypointName, Keypoints, PoseFrame } from '../../src/analysis/keypoints';
-import { COCO_KEYPOINT_NAMES, KEYPOINT_NAMES } from '../../src/analysis/keypoints';
-import { ms, px } from '../../src/analysis/units';
+import type { Keypoint, KeypointName, Keypoints, PoseFrame } from '../../src/core/pose/keypoints';
+import { COCO_KEYPOINT_NAMES, KEYPOINT_NAMES } from '../../src/core/pose/keypoints';
+import { ms, px } from '../../src/core/math/units';
 
 export const FRAME_W = 720;
 export const FRAME_H = 1280;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RepStateMachine, type RepTransition } from '../../src/analysis/reps';
-import type { RepPhase } from '../../src/analysis/types';
+import { RepStateMachine, type RepTransition } from '../../src/core/set/reps';
+import type { RepPhase } from '../../src/core/types';
 import { repDepth } from './poses';
 
 interface Run {

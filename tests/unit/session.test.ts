@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeFrames, SetAnalyzer } from '../../src/analysis/session';
-import { FAULT_CUE_IDS } from '../../src/analysis/cues';
-import type { FrameAnalysis } from '../../src/analysis/types';
+import { analyzeFrames, SetAnalyzer } from '../../src/core/set/session';
+import { FAULT_CUE_IDS } from '../../src/core/coaching/cues';
+import type { FrameAnalysis } from '../../src/core/types';
 import { cocoOnly, frameAt, frontPose, sidePose, syntheticSet, type RawPose } from './poses';
 
 const runAll = (frames: ReturnType<typeof syntheticSet>): FrameAnalysis[] => {

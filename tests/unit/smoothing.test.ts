@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeypointSmoother, OneEuroFilter } from '../../src/analysis/smoothing';
+import { KeypointSmoother, OneEuroFilter } from '../../src/core/pose/smoothing';
 import { toKeypoints, frontPose } from './poses';
 
 /** Filtered values of a constant input must equal it up to float rounding. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GatedPose } from '../../src/analysis/gating';
-import { estimateFrameView, VIEW_METRICS, ViewTracker, viewSupports } from '../../src/analysis/view';
+import { GatedPose } from '../../src/core/pose/gating';
+import { estimateFrameView, VIEW_METRICS, ViewTracker, viewSupports } from '../../src/core/metrics/view';
 import { FRAME_H, FRAME_W, frontPose, sidePose, toKeypoints, type RawPose } from './poses';
 
 const size = { widthPx: FRAME_W, heightPx: FRAME_H };

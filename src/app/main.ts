@@ -1,0 +1,59 @@
+/**
+ * Bootstrap only: find the page's elements, start the screens and wire them together. Screens talk
+ * through SetRecord (src/app/set-record.ts): the live screen and the file screen produce one when a
+ * set ends; the review screen shows one; history stores them.
+ */
+import { LiveApp, type LiveElements } from '../features/live/live-app';
+import { startRouter } from './router';
+import { startSetScreens } from './set-screens';
+import type { SetRecord } from '../domain/set-record';
+
+function byId<T extends HTMLElement>(id: string, type: new () => T): T {
+  const el = document.getElementById(id);
+  if (!(el instanceof type)) throw new Error(`page is missing #${id}`);
+  return el;
+}
+
+const elements: LiveElements = {
+  screen: byId('screen-live', HTMLElement),
+  start: byId('start', HTMLButtonElement),
+  action: byId('action', HTMLButtonElement),
+  camera: byId('camera', HTMLSelectElement),
+  model: byId('model', HTMLSelectElement),
+  backend: byId('backend', HTMLSelectElement),
+  mirror: byId('mirror', HTMLInputElement),
+  voice: byId('voice', HTMLInputElement),
+  volume: byId('volume', HTMLInputElement),
+  status: byId('status', HTMLElement),
+  engine: byId('engine', HTMLElement),
+  viewInfo: byId('view-info', HTMLElement),
+  frame: byId('frame', HTMLElement),
+  video: byId('video', HTMLVideoElement),
+  overlay: byId('overlay', HTMLCanvasElement),
+  reps: byId('reps', HTMLElement),
+  repCount: byId('rep-count', HTMLElement),
+  cue: byId('cue', HTMLElement),
+  gauges: byId('gauges', HTMLElement),
+};
+
+const setScreens = startSetScreens({
+  review: byId('screen-review', HTMLElement),
+  file: byId('screen-file', HTMLElement),
+  history: byId('screen-history', HTMLElement),
+});
+
+const app = new LiveApp(elements, {
+  // The finished set is saved to history and shown on the review screen.
+  onSetEnded: (record: SetRecord, endNote: string | null) => void setScreens.onSetEnded(record, endNote),
+  exposeTestHooks: import.meta.env.DEV || new URLSearchParams(location.search).has('testhooks'),
+});
+startRouter((screen) => setScreens.onShow(screen));
+
+declare global {
+  interface Window {
+    /** The end-of-set contract, reachable by tests: hand over a SetRecord as the live screen does. */
+    squatCoachApp: { onSetEnded: (record: SetRecord) => Promise<void> };
+  }
+}
+window.squatCoachApp = { onSetEnded: setScreens.onSetEnded };
+if (new URLSearchParams(location.search).has('autostart')) void app.start();

@@ -1,0 +1,116 @@
+/**
+ * What happens when a set ends (live or file): save it to history, then show its review at
+ * `#/review/<id>` — so a reload or a link from history shows the same set again, read back from
+ * IndexedDB. A set that could not be saved (storage full) is still shown, with the reason.
+ */
+import { HistoryStore, StorageFullError, loadVideoCapMb } from '../storage/history-db';
+import { renderReview, type ReviewOptions } from '../features/review/review-view';
+import { FileScreen } from '../features/file/file-screen';
+import { HistoryScreen, safeLocalStorage } from '../features/history/history-screen';
+import type { Screen } from './router';
+import type { SetRecord } from '../domain/set-record';
+
+/** Bytes per MB for the video size setting (decimal, as file sizes are shown). */
+const BYTES_PER_MB = 1e6;
+
+export interface SetScreens {
+  /**
+   * The contract with the live screen and the file screen: a set has ended. `endNote`: why, when it
+   * was not the person's choice (camera lost, model failed); shown with the review.
+   */
+  onSetEnded: (record: SetRecord, endNote?: string | null) => Promise<void>;
+  /** Router callback. */
+  onShow: (screen: Screen) => void;
+}
+
+const reviewIdFromHash = (hash: string): string | null => {
+  const m = /^#\/?review\/(.+)$/.exec(hash);
+  return m?.[1] ? decodeURIComponent(m[1]) : null;
+};
+
+export function startSetScreens(el: {
+  review: HTMLElement;
+  file: HTMLElement;
+  history: HTMLElement;
+}): SetScreens {
+  const store: Promise<HistoryStore | null> = HistoryStore.open().catch((e: unknown) => {
+    console.warn(`history unavailable: ${String(e)}`);
+    return null;
+  });
+  let shownId: string | null = null;
+  let dispose: () => void = () => undefined;
+
+  const show = (record: SetRecord, options: ReviewOptions): void => {
+    dispose();
+    shownId = record.id;
+    dispose = renderReview(el.review, record, options);
+    const hash = `#/review/${encodeURIComponent(record.id)}`;
+    if (location.hash !== hash) location.hash = hash;
+  };
+
+  const onSetEnded = async (record: SetRecord, endNote: string | null = null): Promise<void> => {
+    const s = await store;
+    let status: ReviewOptions['status'];
+    if (s === null) {
+      status = { text: 'History is unavailable in this browser, so this set was not saved.', kind: 'warn' };
+    } else {
+      try {
+        const capBytes = loadVideoCapMb(safeLocalStorage()) * BYTES_PER_MB;
+        const { videoKept } = await s.save(record, capBytes);
+        status = {
+          text:
+            videoKept || record.video === null
+              ? 'Saved to history.'
+              : 'Saved to history without its video (over the video size limit set in History).',
+          kind: 'info',
+        };
+      } catch (e) {
+        status = {
+          text: e instanceof StorageFullError ? e.message : `This set could not be saved: ${String(e)}`,
+          kind: 'error',
+        };
+      }
+    }
+    if (endNote !== null && status !== undefined) {
+      status = { text: `${endNote} ${status.text}`, kind: status.kind === 'info' ? 'warn' : status.kind };
+    }
+    show(record, { status });
+  };
+
+  const openFromHistory = async (id: string): Promise<void> => {
+    const s = await store;
+    const record = s === null ? null : await s.get(id);
+    if (record === null) {
+      dispose();
+      shownId = null;
+      el.review.replaceChildren();
+      const p = document.createElement('p');
+      p.className = 'status warn';
+      p.textContent = 'This set is not in history (deleted, or saved in another browser).';
+      el.review.append(p);
+      return;
+    }
+    show(record, {});
+  };
+
+  new FileScreen(el.file, (record) => void onSetEnded(record));
+  const history = new HistoryScreen(el.history, store, (id) => void openFromHistory(id));
+
+  return {
+    onSetEnded,
+    onShow: (screen) => {
+      if (screen === 'history') void history.refresh();
+      if (screen === 'review') {
+        const id = reviewIdFromHash(location.hash);
+        if (id !== null && id !== shownId) void openFromHistory(id);
+        else if (id === null && shownId === null) {
+          el.review.replaceChildren();
+          const p = document.createElement('p');
+          p.className = 'muted';
+          p.textContent = 'Finish a set, analyse a video, or pick a set in History to review it here.';
+          el.review.append(p);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import {
+  CHEST_UP_CLEAR_DEG,
+  CHEST_UP_FIRE_DEG,
+  CUE_COOLDOWN_MS,
+  CUE_DWELL_MS,
+  CUE_MIN_SHOW_MS,
+  GO_LOWER_CLEAR_DEPTH_RATIO,
+  GO_LOWER_DWELL_MS,
+  GO_LOWER_FIRE_DEPTH_RATIO,
+  HEELS_DOWN_CLEAR_RATIO,
+  HEELS_DOWN_FIRE_RATIO,
+  HIPS_BACK_CLEAR_RATIO,
+  HIPS_BACK_FIRE_RATIO,
+  HIPS_LEVEL_CLEAR_DEG,
+  HIPS_LEVEL_FIRE_DEG,
+  KNEES_OUT_CLEAR_DEG,
+  KNEES_OUT_FIRE_DEG,
+} from '../thresholds';
+import type { CueEvent, CueId, FrameMetrics, MetricId, RepPhase } from '../types';
+
+/** The cue vocabulary and default texts. */
+export const CUE_TEXTS: Readonly<Record<CueId, string>> = {
+  'knees-out': 'Drive your knees out',
+  'hips-back': 'Sit your hips back',
+  'hips-level': 'Keep your hips level',
+  'go-lower': 'Go a little lower',
+  'chest-up': 'Keep your chest up',
+  'heels-down': 'Keep your heels down',
+};
+
+export const CUE_IDS = Object.keys(CUE_TEXTS) as readonly CueId[];
+
+/** Cues that flag a form fault (go-lower is a depth target, not a fault). */
+export const FAULT_CUE_IDS: readonly CueId[] = [
+  'knees-out',
+  'hips-back',
+  'hips-level',
+  'chest-up',
+  'heels-down',
+];
+
+export interface CueRule {
+  readonly id: CueId;
+  readonly metric: MetricId;
+  /** Lower number wins when several cues qualify on the same frame. */
+  readonly priority: number;
+  /** 'above': fires when the value rises past `fireAt`; 'below': when it falls under it. */
+  readonly direction: 'above' | 'below';
+  readonly fireAt: number;
+  readonly clearAt: number;
+  readonly dwellMs: number;
+  /** Rep phases in which the rule is live. */
+  readonly phases: readonly RepPhase[];
+  /** The metric value from a view-masked frame, or null (unsupported view, gated). */
+  readonly value: (m: FrameMetrics) => number | null;
+}
+
+const LOADED: readonly RepPhase[] = ['descending', 'bottom', 'ascending'];
+const maxOf = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.max(a, b);
+
+export const CUE_RULES: readonly CueRule[] = [
+  {
+    id: 'knees-out',
+    metric: 'kneeValgus',
+    priority: 1,
+    direction: 'above',
+    fireAt: KNEES_OUT_FIRE_DEG,
+    clearAt: KNEES_OUT_CLEAR_DEG,
+    dwellMs: CUE_DWELL_MS,
+    phases: LOADED,
+    value: (m) => maxOf(m.kneeValgusDeg.left, m.kneeValgusDeg.right),
+  },
+  {
+    id: 'hips-level',
+    metric: 'hipDrop',
+    priority: 2,
+    direction: 'above',
+    fireAt: HIPS_LEVEL_FIRE_DEG,
+    clearAt: HIPS_LEVEL_CLEAR_DEG,
+    dwellMs: CUE_DWELL_MS,
+    phases: LOADED,
+    value: (m) =>
+      m.hipDropDeg === null ? null : Math.max(0, Math.abs(m.hipDropDeg) - (m.hipDropPerspectiveDeg ?? 0)),
+  },
+  {
+    id: 'heels-down',
+    metric: 'heelRise',
+    priority: 3,
+    direction: 'above',
+    fireAt: HEELS_DOWN_FIRE_RATIO,
+    clearAt: HEELS_DOWN_CLEAR_RATIO,
+    dwellMs: CUE_DWELL_MS,
+    phases: LOADED,
+    value: (m) => m.heelRiseRatio,
+  },
+  {
+    id: 'hips-back',
+    metric: 'toeShift',
+    priority: 4,
+    direction: 'above',
+    fireAt: HIPS_BACK_FIRE_RATIO,
+    clearAt: HIPS_BACK_CLEAR_RATIO,
+    dwellMs: CUE_DWELL_MS,
+    phases: LOADED,
+    value: (m) => m.toeShiftRatio,
+  },
+  {
+    id: 'chest-up',
+    metric: 'trunkLean',
+    priority: 5,
+    direction: 'above',
+    fireAt: CHEST_UP_FIRE_DEG,
+    clearAt: CHEST_UP_CLEAR_DEG,
+    dwellMs: CUE_DWELL_MS,
+    phases: LOADED,
+    value: (m) => m.trunkLeanDeg,
+  },
+  {
+    id: 'go-lower',
+    metric: 'depth',
+    priority: 6,
+    direction: 'below',
+    fireAt: GO_LOWER_FIRE_DEPTH_RATIO,
+    clearAt: GO_LOWER_CLEAR_DEPTH_RATIO,
+    dwellMs: GO_LOWER_DWELL_MS,
+    phases: ['bottom'],
+    value: (m) => m.depthRatio,
+  },
+];
+
+const past = (r: CueRule, v: number, edge: number): boolean =>
+  r.direction === 'above' ? v > edge : v < edge;
+
+export interface CueUpdate {
+  readonly active: { readonly id: CueId; readonly text: string } | null;
+  readonly fired: CueEvent | null;
+}
+
+/**
+ * Decides the live cue. A rule qualifies when its metric has stayed past its fire threshold for its
+ * dwell, in a phase where it applies; among qualifying rules the highest priority fires, only if no cue
+ * is showing and the same id did not fire within the cooldown. A showing cue clears once its metric
+ * is back past the (looser) clear threshold, or no longer measurable, and it has been shown for
+ * CUE_MIN_SHOW_MS. Values come from view-masked metrics, so an unsupported view or a gated keypoint
+ * can never fire a cue.
+ */
+export class CueEngine {
+  private readonly overSince = new Map<CueId, number>();
+  private readonly lastFired = new Map<CueId, number>();
+  private active: { id: CueId; sinceMs: number } | null = null;
+
+  constructor(
+    private readonly rules: readonly CueRule[] = CUE_RULES,
+    private readonly texts: Readonly<Record<CueId, string>> = CUE_TEXTS,
+  ) {}
+
+  push(tMs: number, phase: RepPhase, metrics: FrameMetrics, rep: number | null): CueUpdate {
+    const values = new Map<CueId, number | null>();
+    for (const r of this.rules) {
+      const v = r.phases.includes(phase) ? r.value(metrics) : null;
+      values.set(r.id, v);
+      if (v === null || !past(r, v, r.fireAt)) this.overSince.delete(r.id);
+      else if (!this.overSince.has(r.id)) this.overSince.set(r.id, tMs);
+    }
+    if (this.active !== null) {
+      const rule = this.rules.find((r) => r.id === this.active?.id);
+      const v = values.get(this.active.id) ?? null;
+      const stillBad = rule !== undefined && v !== null && past(rule, v, rule.clearAt);
+      if (!stillBad && tMs - this.active.sinceMs >= CUE_MIN_SHOW_MS) this.active = null;
+    }
+    let fired: CueEvent | null = null;
+    if (this.active === null) {
+      const candidates = this.rules
+        .filter((r) => {
+          const since = this.overSince.get(r.id);
+          const last = this.lastFired.get(r.id);
+          return (
+            since !== undefined &&
+            tMs - since >= r.dwellMs &&
+            (last === undefined || tMs - last >= CUE_COOLDOWN_MS)
+          );
+        })
+        .sort((a, b) => a.priority - b.priority);
+      const r = candidates[0];
+      if (r !== undefined) {
+        this.active = { id: r.id, sinceMs: tMs };
+        this.lastFired.set(r.id, tMs);
+        fired = {
+          tMs,
+          id: r.id,
+          text: this.texts[r.id],
+          rep,
+          metric: r.metric,
+          value: values.get(r.id) as number,
+        };
+      }
+    }
+    return {
+      active: this.active === null ? null : { id: this.active.id, text: this.texts[this.active.id] },
+      fired,
+    };
+  }
+
+  reset(): void {
+    this.overSince.clear();
+    this.lastFired.clear();
+    this.active = null;
+  }
+}

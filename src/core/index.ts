@@ -1,0 +1,51 @@
+/** Public API of the analysis core (pure: no DOM, no tfjs, no clock). */
+export { SetAnalyzer, analyzeFrames, DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from './set/session';
+export {
+  CUE_TEXTS,
+  CUE_IDS,
+  CUE_RULES,
+  FAULT_CUE_IDS,
+  CueEngine,
+  type CueRule,
+  type CueUpdate,
+} from './coaching/cues';
+export {
+  VIEW_METRICS,
+  VIEW_HINTS,
+  viewSupports,
+  estimateFrameView,
+  ViewTracker,
+  type ViewEstimate,
+} from './metrics/view';
+export { OneEuroFilter, KeypointSmoother, DEFAULT_ONE_EURO, type OneEuroParams } from './pose/smoothing';
+export { GatedPose, isUsable } from './pose/gating';
+export { RepStateMachine, StandingReference, type RepTiming, type RepTransition } from './set/reps';
+export { CalibrationDetector, isStandingPose } from './metrics/calibration';
+export {
+  computeRawMetrics,
+  maskByView,
+  fppaDeg,
+  footPlaneValgus,
+  centreOfMass,
+  EMPTY_METRICS,
+} from './metrics/metrics';
+export type {
+  View,
+  Side,
+  Sided,
+  SidedMagnitude,
+  MetricId,
+  RepPhase,
+  FrameMetrics,
+  Calibration,
+  CueEvent,
+  CueId,
+  Guidance,
+  FrameAnalysis,
+  RepSummary,
+  SetSummary,
+} from './types';
+export * as thresholds from './thresholds';
+export * from './pose/keypoints';
+export * from './math/units';
+export * from './pose/pose-track';

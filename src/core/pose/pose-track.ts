@@ -1,0 +1,134 @@
+import { isKeypointName, type KeypointName, type Keypoint, type PoseFrame } from './keypoints';
+import { ms, px } from '../math/units';
+
+/**
+ * `pose-track/v1`: the on-disk form of a pose track, shared by `npm run analyze --track`, the
+ * fixtures and (later) exports. x, y in source-video pixels; a frame with no person has
+ * `keypoints: null`. Each keypoint is `[x, y, score]` in the order of `keypointNames`.
+ */
+export const POSE_TRACK_FORMAT = 'pose-track/v1';
+
+export type PoseTrackKeypoint = readonly [x: number, y: number, score: number];
+
+export interface PoseTrackFrame {
+  readonly tMs: number;
+  readonly keypoints: readonly PoseTrackKeypoint[] | null;
+}
+
+export interface PoseTrack {
+  readonly format: typeof POSE_TRACK_FORMAT;
+  readonly width: number;
+  readonly height: number;
+  readonly fps: number;
+  readonly model: string;
+  readonly keypointNames: readonly KeypointName[];
+  readonly frames: readonly PoseTrackFrame[];
+}
+
+export class PoseTrackError extends Error {
+  override name = 'PoseTrackError';
+}
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Validates untrusted JSON (a file, an import) and returns a typed track, or throws PoseTrackError. */
+export function parsePoseTrack(json: unknown): PoseTrack {
+  const fail = (msg: string): never => {
+    throw new PoseTrackError(`Not a valid ${POSE_TRACK_FORMAT} file: ${msg}`);
+  };
+  if (typeof json !== 'object' || json === null) return fail('not a JSON object');
+  const o = json as Record<string, unknown>;
+  if (o['format'] !== POSE_TRACK_FORMAT) return fail(`"format" must be "${POSE_TRACK_FORMAT}"`);
+  for (const k of ['width', 'height', 'fps'] as const) {
+    const v = o[k];
+    if (!isFiniteNumber(v) || v <= 0) fail(`"${k}" must be a positive number`);
+  }
+  if (typeof o['model'] !== 'string') fail('"model" must be a string');
+  const names = o['keypointNames'];
+  if (!Array.isArray(names) || names.length === 0) return fail('"keypointNames" must be a list');
+  const keypointNames: KeypointName[] = [];
+  for (const n of names) {
+    if (typeof n !== 'string' || !isKeypointName(n))
+      return fail(`unknown keypoint name ${JSON.stringify(n)}`);
+    keypointNames.push(n);
+  }
+  const framesIn = o['frames'];
+  if (!Array.isArray(framesIn)) return fail('"frames" must be a list');
+  const frames: PoseTrackFrame[] = [];
+  let lastT = -Infinity;
+  framesIn.forEach((f: unknown, i) => {
+    if (typeof f !== 'object' || f === null) fail(`frame ${i} is not an object`);
+    const fo = f as Record<string, unknown>;
+    const tMs = fo['tMs'];
+    if (!isFiniteNumber(tMs) || tMs < lastT) fail(`frame ${i}: "tMs" must be a number, not decreasing`);
+    lastT = tMs as number;
+    const kps = fo['keypoints'];
+    if (kps === null) {
+      frames.push({ tMs: tMs as number, keypoints: null });
+      return;
+    }
+    if (!Array.isArray(kps) || kps.length !== keypointNames.length) {
+      fail(`frame ${i}: "keypoints" must be null or ${keypointNames.length} [x, y, score] triples`);
+    }
+    const triples = (kps as unknown[]).map((k, j) => {
+      if (!Array.isArray(k) || k.length < 3 || !k.slice(0, 3).every(isFiniteNumber)) {
+        fail(`frame ${i}, keypoint ${j}: must be [x, y, score]`);
+      }
+      const [x, y, s] = k as number[];
+      return [x, y, s] as PoseTrackKeypoint;
+    });
+    frames.push({ tMs: tMs as number, keypoints: triples });
+  });
+  return {
+    format: POSE_TRACK_FORMAT,
+    width: o['width'] as number,
+    height: o['height'] as number,
+    fps: o['fps'] as number,
+    model: o['model'] as string,
+    keypointNames,
+    frames,
+  };
+}
+
+/** Track → domain frames. */
+export function poseTrackToFrames(track: PoseTrack): PoseFrame[] {
+  return track.frames.map((f) => {
+    if (f.keypoints === null) {
+      return { tMs: ms(f.tMs), widthPx: px(track.width), heightPx: px(track.height), keypoints: null };
+    }
+    const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
+    f.keypoints.forEach(([x, y, score], j) => {
+      const name = track.keypointNames[j];
+      if (name !== undefined) keypoints[name] = { xPx: px(x), yPx: px(y), score };
+    });
+    return { tMs: ms(f.tMs), widthPx: px(track.width), heightPx: px(track.height), keypoints };
+  });
+}
+
+/** Rounding of coordinates written to disk: 0.01 px and 0.0001 score keep files small and exact enough. */
+const round = (v: number, digits: number): number => Number(v.toFixed(digits));
+
+/** Domain frames → track. Keypoints missing from a frame are written with score 0 at (0, 0). */
+export function framesToPoseTrack(
+  frames: readonly PoseFrame[],
+  meta: { width: number; height: number; fps: number; model: string; keypointNames: readonly KeypointName[] },
+): PoseTrack {
+  return {
+    format: POSE_TRACK_FORMAT,
+    width: meta.width,
+    height: meta.height,
+    fps: meta.fps,
+    model: meta.model,
+    keypointNames: meta.keypointNames,
+    frames: frames.map((f) => ({
+      tMs: round(f.tMs, 3),
+      keypoints:
+        f.keypoints === null
+          ? null
+          : meta.keypointNames.map((n): PoseTrackKeypoint => {
+              const k = f.keypoints?.[n];
+              return k ? [round(k.xPx, 2), round(k.yPx, 2), round(k.score, 4)] : [0, 0, 0];
+            }),
+    })),
+  };
+}

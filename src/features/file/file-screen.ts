@@ -1,0 +1,203 @@
+/**
+ * "Analyse a recorded video": pick or drop a file → every frame through the pose worker → the same
+ * analysis and SetRecord as a live set. Progress shows frames done and time left; Cancel stops at
+ * the next frame. Unreadable and person-less files end with a clear message and produce no record.
+ */
+import { analyzeFrames, poseTrackToFrames } from '../../core';
+import { PoseClient } from '../../pose/client';
+import { VideoDecodeError } from '../../media/video-frames';
+import {
+  DEFAULT_MODEL,
+  isBackendChoice,
+  isModelId,
+  type BackendChoice,
+  type ModelId,
+} from '../../pose/models';
+import { extractPoseTrack, type ExtractProgress } from './extract-track';
+import type { SetRecord } from '../../domain/set-record';
+import '../../ui-kit/screens.css';
+import { h } from '../../ui-kit/dom';
+
+/** Frames averaged for the time-left estimate: recent speed, without the model's warm-up frames. */
+const ETA_WINDOW_FRAMES = 30;
+
+export class FileScreen {
+  readonly #input: HTMLInputElement;
+  readonly #progressBox: HTMLElement;
+  readonly #progressBar: HTMLProgressElement;
+  readonly #progressText: HTMLElement;
+  readonly #cancel: HTMLButtonElement;
+  readonly #message: HTMLElement;
+  #client: { model: ModelId; backend: BackendChoice; client: PoseClient; ready: Promise<string> } | null =
+    null;
+  #abort: AbortController | null = null;
+
+  constructor(
+    container: HTMLElement,
+    private readonly onResult: (record: SetRecord) => void,
+  ) {
+    this.#input = h('input', { testid: 'file-input' });
+    this.#input.type = 'file';
+    this.#input.accept = 'video/*,.mp4,.webm,.mov,.mkv';
+    this.#input.id = 'file-input';
+    const label = h('label', {}, 'Choose a video of your squats ', this.#input);
+    const zone = h(
+      'div',
+      { className: 'drop-zone', testid: 'drop-zone' },
+      label,
+      h('p', {
+        className: 'muted',
+        text: 'or drop it here. It is analysed on this device and never uploaded.',
+      }),
+    );
+    this.#progressBar = h('progress');
+    this.#progressText = h('span', { testid: 'progress-text' });
+    this.#cancel = h('button', { text: 'Cancel', testid: 'file-cancel' });
+    this.#cancel.type = 'button';
+    this.#progressBox = h(
+      'div',
+      { testid: 'progress' },
+      this.#progressBar,
+      this.#progressText,
+      ' ',
+      this.#cancel,
+    );
+    this.#progressBox.hidden = true;
+    this.#message = h('p', { className: 'status', testid: 'file-message' });
+    this.#message.setAttribute('role', 'status');
+    container.replaceChildren(
+      h(
+        'div',
+        { className: 'file-screen' },
+        h('h2', { text: 'Analyse a recorded video' }),
+        h('p', {
+          className: 'muted',
+          text: 'Film from the front, back or side with your whole body, feet included, in view. Each frame goes through the same pose model and analysis as the live coach.',
+        }),
+        zone,
+        this.#progressBox,
+        this.#message,
+      ),
+    );
+
+    this.#input.addEventListener('change', () => {
+      const file = this.#input.files?.[0];
+      if (file) void this.analyse(file);
+    });
+    this.#cancel.addEventListener('click', () => this.#abort?.abort());
+    zone.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      zone.classList.add('dragging');
+    });
+    zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+    zone.addEventListener('drop', (e) => {
+      e.preventDefault();
+      zone.classList.remove('dragging');
+      const file = e.dataTransfer?.files[0];
+      if (file) void this.analyse(file);
+    });
+  }
+
+  #say(text: string, kind: 'info' | 'warn' | 'error'): void {
+    this.#message.textContent = text;
+    this.#message.className = `status ${kind}`;
+    this.#message.dataset['kind'] = kind;
+  }
+
+  /** The worker and model, loaded on first use and kept for the next file. */
+  #engine(): { client: PoseClient; ready: Promise<string> } {
+    const params = new URLSearchParams(location.search);
+    const m = params.get('model') ?? '';
+    const b = params.get('backend') ?? '';
+    const model = isModelId(m) ? m : DEFAULT_MODEL;
+    const backend = isBackendChoice(b) ? b : 'auto';
+    if (
+      this.#client &&
+      this.#client.model === model &&
+      this.#client.backend === backend &&
+      !this.#client.client.deadReason
+    )
+      return this.#client;
+    this.#client?.client.dispose();
+    const client = new PoseClient();
+    const ready = client.init({ model, backend, modelBaseUrl: '/models/' }).then((r) => r.model);
+    this.#client = { model, backend, client, ready };
+    return this.#client;
+  }
+
+  async analyse(file: File): Promise<void> {
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#input.disabled = true;
+    this.#progressBox.hidden = false;
+    this.#progressBar.removeAttribute('value');
+    this.#progressText.textContent = 'Loading the pose model…';
+    this.#say(`Analysing ${file.name}…`, 'info');
+    const url = URL.createObjectURL(file);
+    const startedAtMs = Date.now();
+    try {
+      const engine = this.#engine();
+      const model = await engine.ready;
+      const recent: number[] = [];
+      const { track } = await extractPoseTrack(url, engine.client, model, {
+        signal: abort.signal,
+        onProgress: (p) => this.#progress(p, recent),
+      });
+      if (abort.signal.aborted) {
+        this.#say('Cancelled. Nothing was saved.', 'info');
+        return;
+      }
+      const summary = analyzeFrames(poseTrackToFrames(track));
+      if (summary.frames.withPerson === 0) {
+        this.#say(
+          `No person was found in ${file.name}. Film with your whole body, feet included, in view and enough light.`,
+          'error',
+        );
+        return;
+      }
+      this.#say(`Done: ${summary.repCount} rep${summary.repCount === 1 ? '' : 's'} in ${file.name}.`, 'info');
+      this.onResult({
+        id: crypto.randomUUID(),
+        startedAtMs,
+        source: 'file',
+        fileName: file.name,
+        summary,
+        track,
+        video: file,
+        videoOffsetMs: 0,
+      });
+    } catch (e) {
+      const text =
+        e instanceof VideoDecodeError
+          ? `${file.name}: ${e.message} Try another file (MP4/H.264 or WebM plays in most browsers).`
+          : `${file.name} could not be analysed: ${e instanceof Error ? e.message : String(e)}`;
+      this.#say(text, 'error');
+    } finally {
+      URL.revokeObjectURL(url);
+      this.#progressBox.hidden = true;
+      this.#input.disabled = false;
+      this.#input.value = '';
+      if (this.#abort === abort) this.#abort = null;
+    }
+  }
+
+  #progress(p: ExtractProgress, recent: number[]): void {
+    recent.push(performance.now());
+    if (recent.length > ETA_WINDOW_FRAMES) recent.shift();
+    const total = p.framesTotal;
+    if (total === null || total <= 0) {
+      this.#progressText.textContent = `${p.framesDone} frames`;
+      return;
+    }
+    this.#progressBar.max = total;
+    this.#progressBar.value = Math.min(p.framesDone, total);
+    const first = recent[0] ?? 0;
+    const last = recent[recent.length - 1] ?? 0;
+    const msPerFrame = recent.length > 1 ? (last - first) / (recent.length - 1) : null;
+    const leftS = msPerFrame === null ? null : (Math.max(0, total - p.framesDone) * msPerFrame) / 1000;
+    this.#progressText.textContent = `${p.framesDone} / ${total} frames${
+      leftS === null ? '' : ` · about ${Math.ceil(leftS)} s left`
+    } `;
+  }
+}

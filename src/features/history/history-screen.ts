@@ -1,0 +1,317 @@
+/**
+ * The history screen: trends across sessions, the list of saved sets (review, export, delete),
+ * export / import of everything, and the video size limit. All data stays in this browser's
+ * IndexedDB (src/storage/history-db.ts) unless the user exports it.
+ */
+import {
+  type HistoryStore,
+  MAX_VIDEO_CAP_MB,
+  StorageFullError,
+  loadVideoCapMb,
+  saveVideoCapMb,
+  toExportedSet,
+  type StoredSet,
+} from '../../storage/history-db';
+import {
+  HistoryImportError,
+  historyToCsv,
+  parseHistoryExport,
+  toHistoryExport,
+  type ExportedSet,
+} from '../../storage/history-export';
+import { lineChart } from '../../ui-kit/chart';
+import '../../ui-kit/screens.css';
+import { h } from '../../ui-kit/dom';
+
+function button(text: string, testid: string, onClick: () => void): HTMLButtonElement {
+  const b = h('button', { text, testid, className: 'small' });
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+const dateStamp = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace(/[:T]/g, '-');
+
+export const safeLocalStorage = (): Storage | null => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+};
+
+/** Largest knee valgus of any complete rep of a set, deg, or null when not measurable. */
+export function peakValgusDeg(s: ExportedSet): number | null {
+  const vs = s.summary.reps.flatMap((r) => [
+    r.kneeValgusPeakDeg?.left ?? null,
+    r.kneeValgusPeakDeg?.right ?? null,
+  ]);
+  const nums = vs.filter((v): v is number => v !== null);
+  return nums.length === 0 ? null : Math.max(...nums);
+}
+
+export class HistoryScreen {
+  readonly #list: HTMLUListElement;
+  readonly #trends: HTMLElement;
+  readonly #message: HTMLElement;
+  readonly #count: HTMLElement;
+
+  constructor(
+    container: HTMLElement,
+    private readonly store: Promise<HistoryStore | null>,
+    private readonly onReview: (id: string) => void,
+  ) {
+    this.#list = h('ul', { className: 'history-list', testid: 'history-list' });
+    this.#trends = h('div', { className: 'charts', testid: 'history-trends' });
+    this.#message = h('p', { className: 'status', testid: 'history-message' });
+    this.#message.setAttribute('role', 'status');
+    this.#count = h('span', { testid: 'history-count' });
+
+    const importInput = h('input', { testid: 'import-input' });
+    importInput.type = 'file';
+    importInput.accept = '.json,application/json';
+    importInput.addEventListener('change', () => {
+      const f = importInput.files?.[0];
+      if (f) void this.#import(f).finally(() => (importInput.value = ''));
+    });
+    const cap = h('input', { testid: 'video-cap' });
+    cap.type = 'number';
+    cap.min = '0';
+    cap.max = String(MAX_VIDEO_CAP_MB);
+    cap.step = '1';
+    cap.value = String(loadVideoCapMb(safeLocalStorage()));
+    cap.addEventListener('change', () => {
+      const mb = Number(cap.value);
+      if (!Number.isFinite(mb) || mb < 0 || mb > MAX_VIDEO_CAP_MB) {
+        this.#say(`The video limit must be between 0 and ${MAX_VIDEO_CAP_MB} MB.`, 'error');
+        return;
+      }
+      if (!saveVideoCapMb(safeLocalStorage(), mb)) this.#say('The setting could not be saved.', 'warn');
+      else this.#say(mb === 0 ? 'Videos will not be kept.' : `Videos up to ${mb} MB will be kept.`, 'info');
+    });
+
+    container.replaceChildren(
+      h(
+        'div',
+        { className: 'history' },
+        h('h2', {}, 'History ', this.#count),
+        h('p', {
+          className: 'muted',
+          text: 'Every set is saved here automatically, in this browser only. Export to keep a copy or move it to another device.',
+        }),
+        this.#trends,
+        h(
+          'div',
+          { className: 'history-actions' },
+          button('Export all (JSON)', 'export-all-json', () => void this.#exportAll('json')),
+          button('Export all (CSV)', 'export-all-csv', () => void this.#exportAll('csv')),
+          h('label', {}, 'Import JSON ', importInput),
+          button('Delete all', 'delete-all', () => void this.#deleteAll()),
+          h(
+            'label',
+            { title: 'Videos larger than this are not kept (the set is); 0 = never keep videos.' },
+            'Keep set videos up to ',
+            cap,
+            ' MB',
+          ),
+        ),
+        this.#message,
+        this.#list,
+      ),
+    );
+  }
+
+  #say(text: string, kind: 'info' | 'warn' | 'error'): void {
+    this.#message.textContent = text;
+    this.#message.className = `status ${kind}`;
+    this.#message.dataset['kind'] = kind;
+  }
+
+  async #storeOrSay(): Promise<HistoryStore | null> {
+    const s = await this.store;
+    if (s === null)
+      this.#say('History is unavailable in this browser (IndexedDB is blocked or broken).', 'error');
+    return s;
+  }
+
+  async refresh(): Promise<void> {
+    const store = await this.#storeOrSay();
+    if (store === null) return;
+    const sets = await store.list();
+    this.#count.textContent = `(${sets.length})`;
+    this.#renderTrends(sets);
+    this.#list.replaceChildren(...[...sets].reverse().map((s) => this.#item(s)));
+    if (sets.length === 0) this.#list.append(h('li', { className: 'muted', text: 'No sets yet.' }));
+  }
+
+  #renderTrends(sets: readonly StoredSet[]): void {
+    if (sets.length === 0) {
+      this.#trends.replaceChildren();
+      return;
+    }
+    const day = (i: number): string => {
+      const s = sets[Math.round(i)];
+      return s
+        ? new Date(s.startedAtMs).toLocaleString(undefined, {
+            month: 'short',
+            day: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+          })
+        : '';
+    };
+    // At most ~8 labelled sessions, so the labels never overlap.
+    const every = Math.ceil(sets.length / 8);
+    const xTicks = sets.map((_s, i) => i).filter((i) => i % every === 0);
+    const hip = sets.map((s, i): [number, number | null] => {
+      const v = s.summary.reps
+        .map((r) => r.hipDropPeakDeg?.value ?? null)
+        .filter((x): x is number => x !== null);
+      return [i, v.length ? Math.max(...v) : null];
+    });
+    this.#trends.replaceChildren(
+      lineChart({
+        title: 'Peak knee valgus per session',
+        yUnit: '°',
+        heightUnits: 140,
+        xRange: [-0.5, Math.max(0.5, sets.length - 0.5)],
+        xFormat: day,
+        xTicks,
+        yMin: 0,
+        yMax: 15,
+        dots: true,
+        series: [
+          { label: 'worst knee', className: 's-left', points: sets.map((s, i) => [i, peakValgusDeg(s)]) },
+        ],
+        thresholds: [{ y: 12, label: '“knees out”' }],
+        emptyText: 'not measured (side-view sets)',
+      }),
+      lineChart({
+        title: 'Peak hip drop per session',
+        yUnit: '°',
+        heightUnits: 120,
+        xRange: [-0.5, Math.max(0.5, sets.length - 0.5)],
+        xFormat: day,
+        xTicks,
+        yMin: 0,
+        yMax: 12,
+        dots: true,
+        series: [{ label: 'hip drop', className: 's-hip', points: hip }],
+        emptyText: 'not measured (side-view sets)',
+      }),
+      lineChart({
+        title: 'Reps per session',
+        yUnit: '',
+        heightUnits: 110,
+        xRange: [-0.5, Math.max(0.5, sets.length - 0.5)],
+        xFormat: day,
+        xTicks,
+        yMin: 0,
+        yMax: 5,
+        dots: true,
+        series: [
+          { label: 'reps', className: 's-depth', points: sets.map((s, i) => [i, s.summary.repCount]) },
+        ],
+      }),
+    );
+  }
+
+  #item(s: StoredSet): HTMLLIElement {
+    const li = h('li', { testid: 'history-item' });
+    li.dataset['id'] = s.id;
+    const what = s.source === 'file' ? (s.fileName ?? 'video file') : 'camera';
+    const valgus = peakValgusDeg(s);
+    li.append(
+      h('span', { className: 'when', text: new Date(s.startedAtMs).toLocaleString() }),
+      h('span', { text: `${s.summary.repCount} rep${s.summary.repCount === 1 ? '' : 's'}` }),
+      h('span', { className: 'muted', text: `${what} · ${s.summary.view} view` }),
+      h('span', { className: 'muted', text: valgus === null ? '' : `peak valgus ${valgus.toFixed(1)}°` }),
+      h('span', {
+        className: 'muted',
+        text: s.videoBytes === null ? 'no video' : `video ${(s.videoBytes / 1e6).toFixed(1)} MB`,
+      }),
+      button('Review', 'history-review', () => this.onReview(s.id)),
+      button('JSON', 'export-one-json', () =>
+        download(
+          `squat-set-${dateStamp(s.startedAtMs)}.json`,
+          'application/json',
+          JSON.stringify(toHistoryExport([toExportedSet(s)], Date.now())),
+        ),
+      ),
+      button('CSV', 'export-one-csv', () =>
+        download(`squat-set-${dateStamp(s.startedAtMs)}.csv`, 'text/csv', historyToCsv([toExportedSet(s)])),
+      ),
+      button('Delete', 'history-delete', () => void this.#delete(s.id)),
+    );
+    return li;
+  }
+
+  async #exportAll(kind: 'json' | 'csv'): Promise<void> {
+    const store = await this.#storeOrSay();
+    if (store === null) return;
+    const sets = (await store.list()).map(toExportedSet);
+    const stamp = dateStamp(Date.now());
+    if (kind === 'json')
+      download(
+        `squat-history-${stamp}.json`,
+        'application/json',
+        JSON.stringify(toHistoryExport(sets, Date.now())),
+      );
+    else download(`squat-history-${stamp}.csv`, 'text/csv', historyToCsv(sets));
+    this.#say(`Exported ${sets.length} set${sets.length === 1 ? '' : 's'} as ${kind.toUpperCase()}.`, 'info');
+  }
+
+  async #delete(id: string): Promise<void> {
+    const store = await this.#storeOrSay();
+    if (store === null) return;
+    await store.delete(id);
+    this.#say('Set deleted.', 'info');
+    await this.refresh();
+  }
+
+  async #deleteAll(): Promise<void> {
+    const store = await this.#storeOrSay();
+    if (store === null) return;
+    if (!confirm('Delete every saved set and its video? Export first if you want a copy.')) return;
+    await store.clear();
+    this.#say('History cleared.', 'info');
+    await this.refresh();
+  }
+
+  async #import(file: File): Promise<void> {
+    const store = await this.#storeOrSay();
+    if (store === null) return;
+    let sets: ExportedSet[];
+    try {
+      let json: unknown;
+      try {
+        json = JSON.parse(await file.text());
+      } catch {
+        throw new HistoryImportError(`${file.name} is not a JSON file. Nothing was imported.`);
+      }
+      sets = parseHistoryExport(json);
+    } catch (e) {
+      this.#say(e instanceof HistoryImportError ? e.message : `Import failed: ${String(e)}`, 'error');
+      return;
+    }
+    try {
+      await store.importSets(sets);
+    } catch (e) {
+      this.#say(e instanceof StorageFullError ? e.message : `Import failed: ${String(e)}`, 'error');
+      return;
+    }
+    this.#say(`Imported ${sets.length} set${sets.length === 1 ? '' : 's'}.`, 'info');
+    await this.refresh();
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Page-side client of the pose worker (workers/pose.worker.ts, contract in ./contract.ts). Only the worker's *type* crosses
+ * (`import type`); the contract is comlink RPC on one typed object.
+ *
+ * Backpressure: one frame in flight. `estimate` called while the worker is busy drops the frame
+ * (closes its bitmap, counts it, resolves null) — frames are never queued, so a slow model never
+ * makes the overlay lag further and further behind the camera. Bitmaps are transferred, not copied.
+ * `dispose()` rejects every pending call with PoseClientDisposedError and terminates the worker; a
+ * worker that stops answering (a call past its time-out) is terminated and rejects pending calls
+ * with PoseWorkerCrashedError.
+ */
+import { transfer, wrap, type Remote } from 'comlink';
+import type { EstimateResult, InitOptions, InitReport, PoseWorkerApi } from './contract';
+
+export type { EstimateResult, InitOptions, InitReport };
+
+export class PoseClientDisposedError extends Error {
+  override name = 'PoseClientDisposedError';
+}
+export class PoseWorkerCrashedError extends Error {
+  override name = 'PoseWorkerCrashedError';
+}
+
+/**
+ * Longest side, px, of the bitmap sent to the model. BlazePose crops a 256 px region around the
+ * person and MoveNet takes 192–256 px, so 640 px keeps that crop at native detail for a person who
+ * fills a third of the frame, while halving the copy cost of a 720p frame (pose-stack.md, trap 8).
+ */
+export const DEFAULT_MAX_INPUT_SIDE_PX = 640;
+
+/**
+ * Longest a model load may take, ms: fetching ~35 MB of weights and compiling on a slow phone fits;
+ * past it the worker is taken for dead (PoseWorkerCrashedError) and the page can restart it.
+ */
+export const INIT_TIMEOUT_MS = 180_000;
+/** Longest one estimate may take, ms: 4× the slowest measured (BlazePose heavy on cpu, ~4 s). */
+export const ESTIMATE_TIMEOUT_MS = 16_000;
+
+export interface PoseClientOptions {
+  /** Longest side of the bitmap sent to the worker; larger frames are downscaled while copying. */
+  maxInputSidePx: number;
+  /** Makes the worker; tests may pass a factory that wraps or instruments it. */
+  createWorker: () => Worker;
+}
+
+export const createPoseWorker = (): Worker =>
+  new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), { type: 'module', name: 'pose' });
+
+export class PoseClient {
+  readonly #worker: Worker;
+  readonly #remote: Remote<PoseWorkerApi>;
+  readonly #maxInputSidePx: number;
+  readonly #pending = new Set<(e: Error) => void>();
+  #inFlight = false;
+  #dead: Error | null = null;
+  /** Frames dropped because the worker was busy. */
+  droppedFrames = 0;
+  /** Frames sent to the worker. */
+  sentFrames = 0;
+
+  constructor(options: Partial<PoseClientOptions> = {}) {
+    this.#maxInputSidePx = options.maxInputSidePx ?? DEFAULT_MAX_INPUT_SIDE_PX;
+    this.#worker = (options.createWorker ?? createPoseWorker)();
+    this.#remote = wrap<PoseWorkerApi>(this.#worker);
+    // An uncaught error inside the worker does not end it (tfjs reports a failed wasm start this way
+    // and then rejects the call properly), so errors are logged; a worker that stops answering is
+    // caught by the call time-outs below.
+    this.#worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      console.warn(`pose worker: ${e.message || 'uncaught error'}`);
+    });
+  }
+
+  /** True while a frame is with the worker: a new one would be dropped. */
+  get busy(): boolean {
+    return this.#inFlight;
+  }
+
+  /** Null while the worker works; the error once it was disposed or crashed. */
+  get deadReason(): Error | null {
+    return this.#dead;
+  }
+
+  init(options: InitOptions): Promise<InitReport> {
+    return this.#call(() => this.#remote.init(options), INIT_TIMEOUT_MS);
+  }
+
+  /**
+   * Sends one frame to the model. Returns null, without waiting, when a frame is already in flight
+   * (the frame is dropped). Takes ownership of an ImageBitmap `source` (it is transferred or closed).
+   * `sourceSizePx`: the original frame's size when `source` is an already downscaled copy.
+   */
+  async estimate(
+    source: ImageBitmap | HTMLVideoElement | HTMLCanvasElement,
+    tMs: number,
+    sourceSizePx?: { width: number; height: number },
+  ): Promise<EstimateResult | null> {
+    if (this.#inFlight || this.#dead !== null) {
+      this.droppedFrames++;
+      if (source instanceof ImageBitmap) source.close();
+      if (this.#dead !== null) throw this.#dead;
+      return null;
+    }
+    this.#inFlight = true;
+    try {
+      const [w, h] =
+        source instanceof HTMLVideoElement
+          ? [source.videoWidth, source.videoHeight]
+          : [source.width, source.height];
+      const bitmap =
+        source instanceof ImageBitmap && Math.max(w, h) <= this.#maxInputSidePx
+          ? source
+          : await this.#toBitmap(source, w, h);
+      // Keypoints come back in the source's pixels, whatever size the bitmap was scaled to.
+      const widthPx = sourceSizePx?.width ?? w;
+      const heightPx = sourceSizePx?.height ?? h;
+      this.sentFrames++;
+      return await this.#call(
+        () => this.#remote.estimate(transfer(bitmap, [bitmap]), tMs, widthPx, heightPx),
+        ESTIMATE_TIMEOUT_MS,
+      );
+    } finally {
+      this.#inFlight = false;
+    }
+  }
+
+  reset(): Promise<void> {
+    return this.#call(() => this.#remote.reset());
+  }
+
+  memory(): Promise<{ numTensors: number; numBytes: number; backend: string }> {
+    return this.#call(() => this.#remote.memory());
+  }
+
+  /** Rejects pending calls, frees the model and terminates the worker. Idempotent. */
+  dispose(): void {
+    if (this.#dead !== null) return;
+    this.#fail(new PoseClientDisposedError('The pose worker was disposed.'));
+  }
+
+  async #toBitmap(
+    source: ImageBitmap | HTMLVideoElement | HTMLCanvasElement,
+    w: number,
+    h: number,
+  ): Promise<ImageBitmap> {
+    const scale = Math.min(1, this.#maxInputSidePx / Math.max(w, h));
+    const bitmap = await createImageBitmap(source, {
+      resizeWidth: Math.max(1, Math.round(w * scale)),
+      resizeHeight: Math.max(1, Math.round(h * scale)),
+      resizeQuality: 'medium',
+    });
+    if (source instanceof ImageBitmap) source.close();
+    return bitmap;
+  }
+
+  #fail(error: Error): void {
+    if (this.#dead !== null) return;
+    this.#dead = error;
+    for (const reject of this.#pending) reject(error);
+    this.#pending.clear();
+    this.#worker.terminate();
+  }
+
+  #call<T>(fn: () => Promise<T>, timeoutMs = ESTIMATE_TIMEOUT_MS): Promise<T> {
+    if (this.#dead !== null) return Promise.reject(this.#dead);
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.add(reject);
+      const timer = setTimeout(
+        () =>
+          this.#fail(
+            new PoseWorkerCrashedError(
+              `The pose worker stopped answering (no reply in ${timeoutMs / 1000} s).`,
+            ),
+          ),
+        timeoutMs,
+      );
+      fn()
+        .then(resolve, reject)
+        .finally(() => {
+          clearTimeout(timer);
+          this.#pending.delete(reject);
+        });
+    });
+  }
+}

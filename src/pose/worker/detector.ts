@@ -1,0 +1,81 @@
+/**
+ * Loading a pose-detection detector on a tfjs backend: shared by the pose worker and the benchmark
+ * page that times the raw model call without a worker. Uses only what both contexts have.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as poseDetection from '@tensorflow-models/pose-detection';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { modelUrls, type BackendId, type ModelId } from '../models';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlainUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+});
+
+/**
+ * tfjs-backend-wasm gives the threaded build `hardwareConcurrency / 2` threads; with fewer than 4
+ * cores that is one thread, and one-thread threaded was slower than plain SIMD here (pose-stack.md,
+ * trap 3). So threads are used only when they can actually run in parallel.
+ */
+const MIN_CORES_FOR_WASM_THREADS = 4;
+/** Longest a backend may take to start (fetch + compile its wasm, create a GL context), ms. */
+const BACKEND_START_TIMEOUT_MS = 20_000;
+/**
+ * Clock for pose-detection's own landmark filter, ms per processed frame. MediaPipe's solution API
+ * advances its filters one 30 fps tick per frame processed, whatever the real frame rate
+ * (mediapipe/python/solution_base.py), and the upstream reference tracks were made that way; we
+ * feed the same per-frame clock so our landmarks match MediaPipe's (2.7 px mean on the banded clip,
+ * vs 4.6 px raw, whose fingers lag the smoothed reference by up to 47 px). Real capture times still
+ * travel with each frame and drive squat-coach's own time-based analysis.
+ */
+export const LANDMARK_FILTER_FRAME_MS = 1000 / 30;
+/** What every estimate asks for: one person, coordinates as the camera sees them (no mirroring). */
+export const ESTIMATE_CONFIG = { maxPoses: 1, flipHorizontal: false } as const;
+
+export async function createDetector(
+  model: ModelId,
+  modelBaseUrl: string,
+): Promise<poseDetection.PoseDetector> {
+  const urls = modelUrls(model, modelBaseUrl);
+  if ('modelUrl' in urls) {
+    return poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
+      modelType:
+        model === 'movenet-thunder'
+          ? poseDetection.movenet.modelType.SINGLEPOSE_THUNDER
+          : poseDetection.movenet.modelType.SINGLEPOSE_LIGHTNING,
+      modelUrl: urls.modelUrl,
+      enableSmoothing: true,
+    });
+  }
+  return poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
+    runtime: 'tfjs',
+    modelType: model === 'blazepose-lite' ? 'lite' : model === 'blazepose-heavy' ? 'heavy' : 'full',
+    detectorModelUrl: urls.detectorUrl,
+    landmarkModelUrl: urls.landmarkUrl,
+    // MediaPipe's landmark filter (one-euro + velocity filters tuned per landmark set), on the
+    // per-frame clock above; squat-coach's own time-based smoothing then works on steadier input.
+    enableSmoothing: true,
+  });
+}
+
+export async function switchBackend(backend: BackendId): Promise<void> {
+  if (backend === 'wasm') {
+    const threadsUseful =
+      globalThis.crossOriginIsolated && navigator.hardwareConcurrency >= MIN_CORES_FOR_WASM_THREADS;
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threadsUseful);
+  }
+  // A wasm binary that cannot be fetched makes tfjs's init promise hang rather than reject, so the
+  // start of a backend is bounded in time.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), BACKEND_START_TIMEOUT_MS);
+  });
+  const started = await Promise.race([tf.setBackend(backend), timeout]);
+  clearTimeout(timer);
+  if (!started) throw new Error(`the ${backend} backend failed to start`);
+  await tf.ready();
+}

@@ -1,0 +1,237 @@
+/// <reference lib="webworker" />
+/**
+ * The pose worker's implementation of PoseWorkerApi (src/pose/contract.ts): runs the pose model off
+ * the main thread. workers/pose.worker.ts exposes it over comlink.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import type * as poseDetection from '@tensorflow-models/pose-detection';
+import { createDetector, ESTIMATE_CONFIG, LANDMARK_FILTER_FRAME_MS, switchBackend } from './detector';
+import { toPoseFrame } from './pose-adapter';
+import type { EstimateResult, InitOptions, InitReport, BackendTrial, PoseWorkerApi } from '../contract';
+import { BACKEND_IDS, MODEL_FALLBACKS, type BackendId, type ModelId } from '../models';
+
+/** Warm-up calls per candidate backend: the first compiles (excluded), the rest are timed. */
+const WARMUP_TIMED_RUNS = 3;
+/** Side of the synthetic warm-up frame, px: about a webcam frame's short side after downscaling. */
+const WARMUP_FRAME_PX = 256;
+/** Renderers that mean WebGL is emulated on the CPU: ~10× slower than wasm here (pose-stack.md). */
+const SOFTWARE_GL_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
+
+let detector: poseDetection.PoseDetector | null = null;
+/** Frames processed since the last reset: the landmark filter's clock (LANDMARK_FILTER_FRAME_MS). */
+let framesSinceReset = 0;
+let current: { model: ModelId; backend: BackendId } | null = null;
+
+function glRenderer(): string | null {
+  try {
+    const gl =
+      new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
+    if (gl === null) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  } catch {
+    return null;
+  }
+}
+
+function syntheticFrame(): ImageData {
+  // A mid-grey frame with a gradient: no person, so BlazePose runs its detector each call, which is
+  // the heavier of its two models and enough to rank backends by speed.
+  const data = new Uint8ClampedArray(WARMUP_FRAME_PX * WARMUP_FRAME_PX * 4);
+  for (let i = 0; i < data.length; i += 4) {
+    const v = 96 + ((i / 4) % WARMUP_FRAME_PX) / 4;
+    data[i] = v;
+    data[i + 1] = v;
+    data[i + 2] = v;
+    data[i + 3] = 255;
+  }
+  return new ImageData(data, WARMUP_FRAME_PX, WARMUP_FRAME_PX);
+}
+
+async function timeWarmup(d: poseDetection.PoseDetector): Promise<number> {
+  const frame = syntheticFrame();
+  await d.estimatePoses(frame, ESTIMATE_CONFIG, 0);
+  const times: number[] = [];
+  for (let i = 1; i <= WARMUP_TIMED_RUNS; i++) {
+    const t0 = performance.now();
+    await d.estimatePoses(frame, ESTIMATE_CONFIG, i * 33);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+async function disposeDetector(): Promise<void> {
+  detector?.dispose();
+  detector = null;
+  current = null;
+}
+
+/** Loads `model` on `backend`; returns the detector, warmed up, and its warm-up ms/frame. */
+/** The model's files could not be fetched or parsed: no other backend will fare better. */
+class ModelFilesError extends Error {
+  override name = 'ModelFilesError';
+}
+
+async function loadOn(
+  model: ModelId,
+  backend: BackendId,
+  base: string,
+): Promise<[poseDetection.PoseDetector, number]> {
+  await switchBackend(backend);
+  let d: poseDetection.PoseDetector;
+  try {
+    d = await createDetector(model, base);
+  } catch (e) {
+    throw new ModelFilesError(`its files could not be loaded (${errorText(e)})`);
+  }
+  try {
+    const msPerFrame = await timeWarmup(d);
+    // Warm-up frames must not seed the tracker and filters of the real stream (pose-stack.md, trap 5).
+    d.reset();
+    return [d, msPerFrame];
+  } catch (e) {
+    d.dispose();
+    throw e;
+  }
+}
+
+export const api: PoseWorkerApi = {
+  async init(options: InitOptions): Promise<InitReport> {
+    await disposeDetector();
+    const t0 = performance.now();
+    const fallbacks: InitReport['fallbacks'] = [];
+    const trials: BackendTrial[] = [];
+    const models: ModelId[] = [options.model, ...MODEL_FALLBACKS[options.model]];
+    const renderer = glRenderer();
+    const softwareGl = renderer !== null && SOFTWARE_GL_RENDERER.test(renderer);
+
+    for (const model of models) {
+      // Auto: time wasm and (only on a hardware GPU) webgl, keep the faster. A user's choice is
+      // tried alone. Whatever fails falls back through the remaining backends, cpu last (16–33×
+      // slower than wasm, pose-stack.md).
+      const auto = options.backend === 'auto';
+      const raced: BackendId[] = auto ? ['wasm', 'webgl'] : [options.backend as BackendId];
+      const loaded: { backend: BackendId; d: poseDetection.PoseDetector; msPerFrame: number }[] = [];
+      let filesBroken = false;
+      const attempt = async (backend: BackendId): Promise<void> => {
+        if (filesBroken) return;
+        try {
+          const [d, msPerFrame] = await loadOn(model, backend, options.modelBaseUrl);
+          loaded.push({ backend, d, msPerFrame });
+          trials.push({
+            backend,
+            msPerFrame,
+            note: `${model}: ${msPerFrame.toFixed(1)} ms/frame in warm-up`,
+          });
+        } catch (e) {
+          filesBroken = e instanceof ModelFilesError;
+          fallbacks.push({ model, backend, error: errorText(e) });
+          trials.push({ backend, msPerFrame: null, note: `${model} failed: ${errorText(e)}` });
+        }
+      };
+      for (const backend of raced) {
+        if (auto && backend === 'webgl' && (renderer === null || softwareGl)) {
+          const note =
+            renderer === null ? 'no WebGL in this worker' : `skipped: software WebGL (${renderer})`;
+          trials.push({ backend, msPerFrame: null, note });
+          continue;
+        }
+        await attempt(backend);
+      }
+      for (const backend of BACKEND_IDS) {
+        if (loaded.length > 0) break;
+        if (!raced.includes(backend)) await attempt(backend);
+      }
+      loaded.sort((a, b) => a.msPerFrame - b.msPerFrame);
+      const [best, ...slower] = loaded;
+      if (best === undefined) continue;
+      for (const s of slower) s.d.dispose();
+      await switchBackend(best.backend);
+      detector = best.d;
+      framesSinceReset = 0;
+      current = { model, backend: best.backend };
+      const ms = `${best.backend} ${best.msPerFrame.toFixed(0)} ms/frame`;
+      const reason = !auto
+        ? best.backend === options.backend
+          ? `chosen by user (${ms})`
+          : `${options.backend} failed, fell back to ${best.backend} (${ms})`
+        : slower.length > 0
+          ? `fastest in warm-up (${ms} vs ${slower.map((s) => `${s.backend} ${s.msPerFrame.toFixed(0)} ms`).join(', ')})`
+          : `fastest available (${ms}; ${
+              trials
+                .filter((t) => t.msPerFrame === null)
+                .map((t) => `${t.backend} ${t.note}`)
+                .join('; ') || 'no other candidate'
+            })`;
+      let wasmThreads = 0;
+      if (best.backend === 'wasm') wasmThreads = getThreadsCount();
+      return {
+        model,
+        backend: best.backend,
+        reason,
+        fallbacks,
+        trials,
+        loadMs: performance.now() - t0,
+        wasmThreads,
+        crossOriginIsolated: self.crossOriginIsolated,
+      };
+    }
+    throw new Error(
+      `No pose model could be loaded: ${fallbacks.map((f) => `${f.model} on ${f.backend}: ${f.error}`).join('; ')}`,
+    );
+  },
+
+  /**
+   * Estimates the pose in `frame` (transferred; closed here). `sourceWidthPx/HeightPx` is the size
+   * of the original frame when the page downscaled it into the bitmap, so keypoints come back in
+   * source pixels.
+   */
+  async estimate(
+    frame: ImageBitmap,
+    tMs: number,
+    sourceWidthPx?: number,
+    sourceHeightPx?: number,
+  ): Promise<EstimateResult> {
+    try {
+      if (detector === null) throw new Error('The pose model is not loaded yet (call init first).');
+      const t0 = performance.now();
+      const filterClockMs = framesSinceReset++ * LANDMARK_FILTER_FRAME_MS;
+      const poses = await detector.estimatePoses(frame, ESTIMATE_CONFIG, filterClockMs);
+      const inferenceMs = performance.now() - t0;
+      const widthPx = sourceWidthPx ?? frame.width;
+      const heightPx = sourceHeightPx ?? frame.height;
+      const pose = toPoseFrame(poses, tMs, {
+        widthPx,
+        heightPx,
+        scaleX: widthPx / frame.width,
+        scaleY: heightPx / frame.height,
+      });
+      return { pose, inferenceMs };
+    } finally {
+      frame.close();
+    }
+  },
+
+  /** Resets temporal state (BlazePose's ROI tracking) between sets or videos. */
+  reset(): void {
+    detector?.reset();
+    framesSinceReset = 0;
+  },
+
+  memory(): { numTensors: number; numBytes: number; backend: string } {
+    const m = tf.memory();
+    return { numTensors: m.numTensors, numBytes: m.numBytes, backend: tf.getBackend() };
+  },
+
+  current(): { model: ModelId; backend: BackendId } | null {
+    return current;
+  },
+
+  async dispose(): Promise<void> {
+    await disposeDetector();
+  },
+};
