@@ -6,6 +6,7 @@ export {
   CUE_RULES,
   FAULT_CUE_IDS,
   CueEngine,
+  cueRule,
   type CueRule,
   type CueUpdate,
 } from './coaching/cues';
@@ -45,7 +46,28 @@ export type {
   RepSummary,
   SetSummary,
 } from './types';
+export {
+  verdictOf,
+  isFaultLive,
+  isPast,
+  VERDICTS,
+  type Verdict,
+  type Verdicts,
+  type Limit,
+} from './coaching/verdict';
 export * as thresholds from './thresholds';
 export * from './pose/keypoints';
 export * from './math/units';
 export * from './pose/pose-track';
+export * from './format';
+export {
+  median,
+  mean,
+  medianOrNull,
+  meanOrNull,
+  maxOrNull,
+  measured,
+  mostFrequent,
+  trimToWindow,
+  pushBounded,
+} from './math/stats';

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   angleAtDeg,
   angleFromVerticalDeg,
-  median,
   rotateAboutDeg,
   signedSlopeDeg,
   vec,
 } from '../../src/core/math/geometry';
+import { median } from '../../src/core/math/stats';
 
 /** Float comparisons of angles computed in double precision, deg. */
 const ANGLE_EPS_DEG = 1e-9;

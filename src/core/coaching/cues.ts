@@ -17,6 +17,8 @@ import {
   KNEES_OUT_FIRE_DEG,
 } from '../thresholds';
 import type { CueEvent, CueId, FrameMetrics, MetricId, RepPhase } from '../types';
+import { maxOrNull } from '../math/stats';
+import { isPast, type Limit } from './verdict';
 
 /** The cue vocabulary and default texts. */
 export const CUE_TEXTS: Readonly<Record<CueId, string>> = {
@@ -39,15 +41,12 @@ export const FAULT_CUE_IDS: readonly CueId[] = [
   'heels-down',
 ];
 
-export interface CueRule {
+/** A cue: its limits (verdict.ts) on one metric, when it is live, and how its value is read. */
+export interface CueRule extends Limit {
   readonly id: CueId;
   readonly metric: MetricId;
   /** Lower number wins when several cues qualify on the same frame. */
   readonly priority: number;
-  /** 'above': fires when the value rises past `fireAt`; 'below': when it falls under it. */
-  readonly direction: 'above' | 'below';
-  readonly fireAt: number;
-  readonly clearAt: number;
   readonly dwellMs: number;
   /** Rep phases in which the rule is live. */
   readonly phases: readonly RepPhase[];
@@ -56,8 +55,6 @@ export interface CueRule {
 }
 
 const LOADED: readonly RepPhase[] = ['descending', 'bottom', 'ascending'];
-const maxOf = (a: number | null, b: number | null): number | null =>
-  a === null ? b : b === null ? a : Math.max(a, b);
 
 export const CUE_RULES: readonly CueRule[] = [
   {
@@ -69,7 +66,7 @@ export const CUE_RULES: readonly CueRule[] = [
     clearAt: KNEES_OUT_CLEAR_DEG,
     dwellMs: CUE_DWELL_MS,
     phases: LOADED,
-    value: (m) => maxOf(m.kneeValgusDeg.left, m.kneeValgusDeg.right),
+    value: (m) => maxOrNull([m.kneeValgusDeg.left, m.kneeValgusDeg.right]),
   },
   {
     id: 'hips-level',
@@ -129,8 +126,12 @@ export const CUE_RULES: readonly CueRule[] = [
   },
 ];
 
-const past = (r: CueRule, v: number, edge: number): boolean =>
-  r.direction === 'above' ? v > edge : v < edge;
+/** The rule of one cue: its limits and how its value is read from a frame's metrics. */
+export function cueRule(id: CueId): CueRule {
+  const rule = CUE_RULES.find((r) => r.id === id);
+  if (rule === undefined) throw new Error(`no cue rule for ${id}`);
+  return rule;
+}
 
 export interface CueUpdate {
   readonly active: { readonly id: CueId; readonly text: string } | null;
@@ -160,13 +161,13 @@ export class CueEngine {
     for (const r of this.rules) {
       const v = r.phases.includes(phase) ? r.value(metrics) : null;
       values.set(r.id, v);
-      if (v === null || !past(r, v, r.fireAt)) this.overSince.delete(r.id);
+      if (v === null || !isPast(r, v, r.fireAt)) this.overSince.delete(r.id);
       else if (!this.overSince.has(r.id)) this.overSince.set(r.id, tMs);
     }
     if (this.active !== null) {
       const rule = this.rules.find((r) => r.id === this.active?.id);
       const v = values.get(this.active.id) ?? null;
-      const stillBad = rule !== undefined && v !== null && past(rule, v, rule.clearAt);
+      const stillBad = rule !== undefined && v !== null && isPast(rule, v, rule.clearAt);
       if (!stillBad && tMs - this.active.sinceMs >= CUE_MIN_SHOW_MS) this.active = null;
     }
     let fired: CueEvent | null = null;

@@ -59,13 +59,3 @@ export const toDegrees = (rad: number): Degrees => degrees((rad * 180) / Math.PI
 
 /** Linear ramp: 0 at or below `lo`, 1 at or above `hi`. */
 export const ramp = (v: number, lo: number, hi: number): number => clamp01((v - lo) / (hi - lo));
-
-/** Median of a non-empty list (copy-sorts). */
-export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-export const mean = (values: readonly number[]): number =>
-  values.reduce((acc, v) => acc + v, 0) / Math.max(1, values.length);

@@ -1,6 +1,7 @@
 import { leftDirection, pairMid } from '../pose/body';
 import type { GatedPose } from '../pose/gating';
-import { dist, median, type Vec2 } from '../math/geometry';
+import { dist, type Vec2 } from '../math/geometry';
+import { median, medianOrNull, mostFrequent } from '../math/stats';
 import { footPlaneTilts, heelToeDy, hipLineDeg, pelvisOffsetRatio, segmentLengths } from './metrics';
 import {
   CALIBRATION_MAX_MOTION_RATIO,
@@ -24,11 +25,6 @@ interface Sample {
   readonly view: View;
   readonly yawDeg: number | null;
 }
-
-const medianOrNull = (xs: readonly (number | null)[]): number | null => {
-  const v = xs.filter((x): x is number => x !== null);
-  return v.length === 0 ? null : median(v);
-};
 
 const sidedMedian = (
   samples: readonly Sample[],
@@ -126,9 +122,7 @@ function spanOf(r: readonly Sample[]): number {
 function build(run: readonly Sample[], provisional: boolean): Calibration {
   const first = run[0] as Sample;
   const last = run[run.length - 1] as Sample;
-  const views = new Map<View, number>();
-  for (const s of run) views.set(s.view, (views.get(s.view) ?? 0) + 1);
-  const view = [...views.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'unknown';
+  const view = mostFrequent(run.map((s) => s.view)) ?? 'unknown';
   return {
     tMs: last.tMs,
     stillMs: last.tMs - first.tMs,

@@ -1,3 +1,4 @@
+import { trimToWindow } from '../math/stats';
 import { pair, pairMid, SIDE_NAMES, pt } from '../pose/body';
 import type { GatedPose } from '../pose/gating';
 import { clamp, dist, toDegrees } from '../math/geometry';
@@ -135,9 +136,7 @@ export class ViewTracker {
       this.window.push({ tMs, view: est.view, yawDeg: est.yawDeg });
       this.totals.set(est.view, (this.totals.get(est.view) ?? 0) + 1);
     }
-    while (this.window.length > 0 && (this.window[0] as { tMs: number }).tMs < tMs - VIEW_WINDOW_MS) {
-      this.window.shift();
-    }
+    trimToWindow(this.window, tMs, VIEW_WINDOW_MS);
     if (this.window.length === 0) return this.current;
     let best: View = 'unknown';
     let bestN = 0;

@@ -1,3 +1,4 @@
+import { trimToWindow } from '../math/stats';
 import {
   DEPTH_SPEED_WINDOW_MS,
   LOST_PERSON_TIMEOUT_MS,
@@ -86,9 +87,7 @@ export class RepStateMachine {
     this.lastValidMs = tMs;
     const d = depthRatio;
     this.recent.push({ tMs, d });
-    while (this.recent.length > 2 && (this.recent[0] as { tMs: number }).tMs < tMs - DEPTH_SPEED_WINDOW_MS) {
-      this.recent.shift();
-    }
+    trimToWindow(this.recent, tMs, DEPTH_SPEED_WINDOW_MS, 2);
     const speed = slopePerS(this.recent);
 
     switch (this.phaseNow) {
@@ -226,12 +225,7 @@ export class StandingReference {
 
   push(tMs: number, extentPx: number | null, standingPose: boolean): void {
     if (extentPx !== null && standingPose && extentPx > 0) this.samples.push({ tMs, extentPx });
-    while (
-      this.samples.length > 0 &&
-      (this.samples[0] as { tMs: number }).tMs < tMs - STANDING_REF_WINDOW_MS
-    ) {
-      this.samples.shift();
-    }
+    trimToWindow(this.samples, tMs, STANDING_REF_WINDOW_MS);
   }
 
   extentPx(fallback: number | null): number | null {

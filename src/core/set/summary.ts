@@ -1,4 +1,4 @@
-import { mean } from '../math/geometry';
+import { maxOrNull, meanOrNull, measured, mostFrequent } from '../math/stats';
 import type { RepTiming } from './reps';
 import { BOTTOM_AVERAGE_BAND_DEG } from '../thresholds';
 import type { CueId, FrameMetrics, RepSummary, Sided, SidedMagnitude, View } from '../types';
@@ -33,15 +33,6 @@ export class RepRecorder {
   }
 }
 
-const num = (xs: readonly (number | null)[]): number[] => xs.filter((x): x is number => x !== null);
-const meanOrNull = (xs: readonly (number | null)[]): number | null => {
-  const v = num(xs);
-  return v.length === 0 ? null : mean(v);
-};
-const maxOrNull = (xs: readonly (number | null)[]): number | null => {
-  const v = num(xs);
-  return v.length === 0 ? null : Math.max(...v);
-};
 const kneeMean = (m: FrameMetrics): number | null => meanOrNull([m.kneeAngleDeg.left, m.kneeAngleDeg.right]);
 const sidedOrNull = (left: number | null, right: number | null): Sided<number | null> | null =>
   left === null && right === null ? null : { left, right };
@@ -50,7 +41,7 @@ const magnitude = (v: number | null): SidedMagnitude | null =>
 
 /** Frames "at the bottom": within BOTTOM_AVERAGE_BAND_DEG of the deepest knee flexion (or of the deepest hip if no knee angle). */
 export function bottomSamples(samples: readonly RepSample[]): RepSample[] {
-  const knees = num(samples.map((s) => kneeMean(s.metrics)));
+  const knees = measured(samples.map((s) => kneeMean(s.metrics)));
   if (knees.length > 0) {
     const min = Math.min(...knees);
     return samples.filter((s) => {
@@ -58,7 +49,7 @@ export function bottomSamples(samples: readonly RepSample[]): RepSample[] {
       return k !== null && k <= min + BOTTOM_AVERAGE_BAND_DEG;
     });
   }
-  const depths = num(samples.map((s) => s.metrics.depthRatio));
+  const depths = measured(samples.map((s) => s.metrics.depthRatio));
   if (depths.length === 0) return [];
   const max = Math.max(...depths);
   return samples.filter((s) => s.metrics.depthRatio !== null && s.metrics.depthRatio >= max - 0.02);
@@ -83,9 +74,7 @@ export function buildRepSummary(
   const peak = (f: (m: FrameMetrics) => number | null): number | null =>
     maxOrNull(samples.map((s) => f(s.metrics)));
 
-  const views = new Map<View, number>();
-  for (const s of samples) views.set(s.view, (views.get(s.view) ?? 0) + 1);
-  const view = [...views.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'unknown';
+  const view = mostFrequent(samples.map((s) => s.view)) ?? 'unknown';
 
   let hipDropPeak: number | null = null;
   for (const s of samples) {
