@@ -1,4 +1,7 @@
-/** User settings: URL parameters win over what was saved, which wins over defaults. */
+/**
+ * User settings, the one source every screen reads: URL parameters win over what was saved, which
+ * wins over defaults.
+ */
 import { DEFAULT_MODEL, isBackendChoice, isModelId, type BackendChoice, type ModelId } from '../pose/models';
 
 export interface Settings {
@@ -61,3 +64,15 @@ export function saveSettings(settings: Settings, storage: Storage | null): boole
     return false;
   }
 }
+
+/** This browser's localStorage, or null where it is blocked (private modes, sandboxed frames). */
+export function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The settings in force on this page: its URL, then what was saved here. */
+export const currentSettings = (): Settings => loadSettings(location.search, safeLocalStorage());

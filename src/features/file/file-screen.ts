@@ -6,13 +6,8 @@
 import { analyzeFrames, poseTrackToFrames } from '../../core';
 import { PoseClient } from '../../pose/client';
 import { VideoDecodeError } from '../../media/video-frames';
-import {
-  DEFAULT_MODEL,
-  isBackendChoice,
-  isModelId,
-  type BackendChoice,
-  type ModelId,
-} from '../../pose/models';
+import type { BackendChoice, ModelId } from '../../pose/models';
+import { currentSettings } from '../../storage/settings';
 import { extractPoseTrack, type ExtractProgress } from './extract-track';
 import type { SetRecord } from '../../domain/set-record';
 import '../../ui-kit/screens.css';
@@ -106,11 +101,8 @@ export class FileScreen {
 
   /** The worker and model, loaded on first use and kept for the next file. */
   #engine(): { client: PoseClient; ready: Promise<string> } {
-    const params = new URLSearchParams(location.search);
-    const m = params.get('model') ?? '';
-    const b = params.get('backend') ?? '';
-    const model = isModelId(m) ? m : DEFAULT_MODEL;
-    const backend = isBackendChoice(b) ? b : 'auto';
+    // The same choice as the live screen: URL, then saved settings, then defaults.
+    const { model, backend } = currentSettings();
     if (
       this.#client &&
       this.#client.model === model &&
