@@ -2,7 +2,7 @@
  * One recorded set, as the app keeps it: what the live screen (or a file analysis) hands to the
  * review screen and to history. Plain data, JSON-friendly except the optional video Blob.
  */
-import type { SetSummary } from '../core';
+import { SetAnalyzer, poseTrackToFrames, type FrameAnalysis, type SetSummary } from '../core';
 import type { PoseTrack } from '../core/pose/pose-track';
 
 export interface SetRecord {
@@ -23,4 +23,17 @@ export interface SetRecord {
    * recorder's start; files: 0).
    */
   readonly videoOffsetMs: number;
+  /**
+   * Each frame's analysis of `track`, when whoever built the record already has it (a file
+   * analysis), so the review does not analyse the set a second time. In memory only: history and
+   * exports never store it, so a set read back from history is analysed when it is shown.
+   */
+  readonly analyses?: readonly FrameAnalysis[];
+}
+
+/** A track through one fresh analyser: the set's summary and every frame's analysis, in one pass. */
+export function analyseTrack(track: PoseTrack): { summary: SetSummary; analyses: FrameAnalysis[] } {
+  const analyzer = new SetAnalyzer();
+  const analyses = poseTrackToFrames(track).map((f) => analyzer.push(f));
+  return { summary: analyzer.summary(), analyses };
 }
