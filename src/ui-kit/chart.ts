@@ -4,6 +4,8 @@
  * page, can be styled from CSS and needs no dependency; a few hundred points per line is well within
  * what it draws instantly.
  */
+import './chart.css';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Chart size in SVG user units (the element scales to its container's width). */

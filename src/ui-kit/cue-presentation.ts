@@ -25,13 +25,15 @@ export const VERDICT_WORD: Readonly<Record<Verdict, string>> = {
 export interface CuePresentation {
   /** Short label on the video next to the body part, upper case for legibility from a distance. */
   readonly overlayLabel: string;
+  /** Lower-case name in the review's cue column and plot markers, a word or two so markers fit. */
+  readonly shortLabel: string;
 }
 
 export const CUE_PRESENTATION: Readonly<Record<CueId, CuePresentation>> = {
-  'knees-out': { overlayLabel: 'KNEE IN' },
-  'hips-level': { overlayLabel: 'HIP DROP' },
-  'hips-back': { overlayLabel: 'ON TOES' },
-  'heels-down': { overlayLabel: 'HEELS UP' },
-  'chest-up': { overlayLabel: 'LEAN' },
-  'go-lower': { overlayLabel: 'DEPTH' },
+  'knees-out': { overlayLabel: 'KNEE IN', shortLabel: 'knees' },
+  'hips-level': { overlayLabel: 'HIP DROP', shortLabel: 'level' },
+  'hips-back': { overlayLabel: 'ON TOES', shortLabel: 'hips back' },
+  'heels-down': { overlayLabel: 'HEELS UP', shortLabel: 'heels' },
+  'chest-up': { overlayLabel: 'LEAN', shortLabel: 'chest' },
+  'go-lower': { overlayLabel: 'DEPTH', shortLabel: 'lower' },
 };

@@ -3,14 +3,13 @@
  * analysis and SetRecord as a live set. Progress shows frames done and time left; Cancel stops at
  * the next frame. Unreadable and person-less files end with a clear message and produce no record.
  */
-import { analyzeFrames, poseTrackToFrames } from '../../core';
 import { PoseClient } from '../../pose/client';
 import { VideoDecodeError } from '../../media/video-frames';
 import type { BackendChoice, ModelId } from '../../pose/models';
 import { currentSettings } from '../../storage/settings';
 import { extractPoseTrack, type ExtractProgress } from './extract-track';
-import type { SetRecord } from '../../domain/set-record';
-import '../../ui-kit/screens.css';
+import { analyseTrack, type SetRecord } from '../../domain/set-record';
+import './file.css';
 import { h } from '../../ui-kit/dom';
 
 /** Frames averaged for the time-left estimate: recent speed, without the model's warm-up frames. */
@@ -140,7 +139,7 @@ export class FileScreen {
         this.#say('Cancelled. Nothing was saved.', 'info');
         return;
       }
-      const summary = analyzeFrames(poseTrackToFrames(track));
+      const { summary, analyses } = analyseTrack(track);
       if (summary.frames.withPerson === 0) {
         this.#say(
           `No person was found in ${file.name}. Film with your whole body, feet included, in view and enough light.`,
@@ -158,6 +157,7 @@ export class FileScreen {
         track,
         video: file,
         videoOffsetMs: 0,
+        analyses,
       });
     } catch (e) {
       const text =

@@ -21,6 +21,7 @@ import {
 } from '../../storage/history-export';
 import { lineChart } from '../../ui-kit/chart';
 import '../../ui-kit/screens.css';
+import './history.css';
 import { h } from '../../ui-kit/dom';
 
 function button(text: string, testid: string, onClick: () => void): HTMLButtonElement {

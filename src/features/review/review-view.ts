@@ -10,6 +10,7 @@ import type { SetRecord } from '../../domain/set-record';
 import { drawSkeleton } from '../../ui-kit/skeleton';
 import { lineChart, type Band, type Marker } from '../../ui-kit/chart';
 import '../../ui-kit/screens.css';
+import './review.css';
 import { h } from '../../ui-kit/dom';
 
 type CellLevel = 'ok' | 'warn' | 'bad' | 'na';
