@@ -6,7 +6,8 @@
 import { HistoryStore, StorageFullError, loadVideoCapMb } from '../storage/history-db';
 import { renderReview, type ReviewOptions } from '../features/review/review-view';
 import { FileScreen } from '../features/file/file-screen';
-import { HistoryScreen, safeLocalStorage } from '../features/history/history-screen';
+import { HistoryScreen } from '../features/history/history-screen';
+import { safeLocalStorage } from '../storage/settings';
 import type { Screen } from './router';
 import type { SetRecord } from '../domain/set-record';
 

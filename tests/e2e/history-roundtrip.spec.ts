@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The analysis core as the dev server serves it, imported inside the page. */
-const ANALYSIS_URL = '/src/analysis/index.ts';
+const ANALYSIS_URL = '/src/core/index.ts';
 
 const CLIPS = ['front-oblique-banded-squats', 'side-bodyweight-squat', 'rear-barbell-squats'] as const;
 

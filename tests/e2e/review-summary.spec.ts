@@ -18,7 +18,7 @@ import { FIXTURE_CLIPS, y4mPathFor } from './clips';
 
 const CLIP = 'front-oblique-banded-squats';
 /** The analysis core as the dev server serves it, imported inside the page. */
-const ANALYSIS_URL = '/src/analysis/index.ts';
+const ANALYSIS_URL = '/src/core/index.ts';
 
 /** Builds a SetRecord in the page from a fixture track and video, and hands it over as the live screen does. */
 async function endSetFromFixture(page: Page, clip: string): Promise<string> {

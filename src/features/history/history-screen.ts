@@ -19,8 +19,11 @@ import {
   toHistoryExport,
   type ExportedSet,
 } from '../../storage/history-export';
+import { countOf } from '../../core';
+import { safeLocalStorage } from '../../storage/settings';
 import { lineChart } from '../../ui-kit/chart';
 import '../../ui-kit/screens.css';
+import { itemTexts, trendCharts } from './history-model';
 import './history.css';
 import { h } from '../../ui-kit/dom';
 
@@ -43,24 +46,6 @@ function download(name: string, type: string, text: string): void {
 }
 
 const dateStamp = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace(/[:T]/g, '-');
-
-export const safeLocalStorage = (): Storage | null => {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-};
-
-/** Largest knee valgus of any complete rep of a set, deg, or null when not measurable. */
-export function peakValgusDeg(s: ExportedSet): number | null {
-  const vs = s.summary.reps.flatMap((r) => [
-    r.kneeValgusPeakDeg?.left ?? null,
-    r.kneeValgusPeakDeg?.right ?? null,
-  ]);
-  const nums = vs.filter((v): v is number => v !== null);
-  return nums.length === 0 ? null : Math.max(...nums);
-}
 
 export class HistoryScreen {
   readonly #list: HTMLUListElement;
@@ -157,91 +142,26 @@ export class HistoryScreen {
   }
 
   #renderTrends(sets: readonly StoredSet[]): void {
-    if (sets.length === 0) {
-      this.#trends.replaceChildren();
-      return;
-    }
-    const day = (i: number): string => {
-      const s = sets[Math.round(i)];
-      return s
-        ? new Date(s.startedAtMs).toLocaleString(undefined, {
-            month: 'short',
-            day: 'numeric',
-            hour: '2-digit',
-            minute: '2-digit',
-          })
-        : '';
-    };
-    // At most ~8 labelled sessions, so the labels never overlap.
-    const every = Math.ceil(sets.length / 8);
-    const xTicks = sets.map((_s, i) => i).filter((i) => i % every === 0);
-    const hip = sets.map((s, i): [number, number | null] => {
-      const v = s.summary.reps
-        .map((r) => r.hipDropPeakDeg?.value ?? null)
-        .filter((x): x is number => x !== null);
-      return [i, v.length ? Math.max(...v) : null];
-    });
-    this.#trends.replaceChildren(
-      lineChart({
-        title: 'Peak knee valgus per session',
-        yUnit: '°',
-        heightUnits: 140,
-        xRange: [-0.5, Math.max(0.5, sets.length - 0.5)],
-        xFormat: day,
-        xTicks,
-        yMin: 0,
-        yMax: 15,
-        dots: true,
-        series: [
-          { label: 'worst knee', className: 's-left', points: sets.map((s, i) => [i, peakValgusDeg(s)]) },
-        ],
-        thresholds: [{ y: 12, label: '“knees out”' }],
-        emptyText: 'not measured (side-view sets)',
-      }),
-      lineChart({
-        title: 'Peak hip drop per session',
-        yUnit: '°',
-        heightUnits: 120,
-        xRange: [-0.5, Math.max(0.5, sets.length - 0.5)],
-        xFormat: day,
-        xTicks,
-        yMin: 0,
-        yMax: 12,
-        dots: true,
-        series: [{ label: 'hip drop', className: 's-hip', points: hip }],
-        emptyText: 'not measured (side-view sets)',
-      }),
-      lineChart({
-        title: 'Reps per session',
-        yUnit: '',
-        heightUnits: 110,
-        xRange: [-0.5, Math.max(0.5, sets.length - 0.5)],
-        xFormat: day,
-        xTicks,
-        yMin: 0,
-        yMax: 5,
-        dots: true,
-        series: [
-          { label: 'reps', className: 's-depth', points: sets.map((s, i) => [i, s.summary.repCount]) },
-        ],
-      }),
-    );
+    const dayLabel = (startedAtMs: number): string =>
+      new Date(startedAtMs).toLocaleString(undefined, {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+    this.#trends.replaceChildren(...trendCharts(sets, dayLabel).map((spec) => lineChart(spec)));
   }
 
   #item(s: StoredSet): HTMLLIElement {
     const li = h('li', { testid: 'history-item' });
     li.dataset['id'] = s.id;
-    const what = s.source === 'file' ? (s.fileName ?? 'video file') : 'camera';
-    const valgus = peakValgusDeg(s);
+    const t = itemTexts(s);
     li.append(
       h('span', { className: 'when', text: new Date(s.startedAtMs).toLocaleString() }),
-      h('span', { text: `${s.summary.repCount} rep${s.summary.repCount === 1 ? '' : 's'}` }),
-      h('span', { className: 'muted', text: `${what} · ${s.summary.view} view` }),
-      h('span', { className: 'muted', text: valgus === null ? '' : `peak valgus ${valgus.toFixed(1)}°` }),
-      h('span', {
-        className: 'muted',
-        text: s.videoBytes === null ? 'no video' : `video ${(s.videoBytes / 1e6).toFixed(1)} MB`,
-      }),
+      h('span', { text: t.reps }),
+      h('span', { className: 'muted', text: t.what }),
+      h('span', { className: 'muted', text: t.valgus }),
+      h('span', { className: 'muted', text: t.video }),
       button('Review', 'history-review', () => this.onReview(s.id)),
       button('JSON', 'export-one-json', () =>
         download(
@@ -270,7 +190,7 @@ export class HistoryScreen {
         JSON.stringify(toHistoryExport(sets, Date.now())),
       );
     else download(`squat-history-${stamp}.csv`, 'text/csv', historyToCsv(sets));
-    this.#say(`Exported ${sets.length} set${sets.length === 1 ? '' : 's'} as ${kind.toUpperCase()}.`, 'info');
+    this.#say(`Exported ${countOf(sets.length, 'set')} as ${kind.toUpperCase()}.`, 'info');
   }
 
   async #delete(id: string): Promise<void> {
@@ -312,7 +232,7 @@ export class HistoryScreen {
       this.#say(e instanceof StorageFullError ? e.message : `Import failed: ${String(e)}`, 'error');
       return;
     }
-    this.#say(`Imported ${sets.length} set${sets.length === 1 ? '' : 's'}.`, 'info');
+    this.#say(`Imported ${countOf(sets.length, 'set')}.`, 'info');
     await this.refresh();
   }
 }
