@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import type { ModelId } from '../src/pose/models';
-import type { LiveStats } from '../src/features/live/live-app';
+import type { LiveStats } from '../src/features/live/live-test-hooks';
 import { startAppServer } from './lib/app-server';
 import { launchChromium, fakeCameraArgs } from './lib/chromium';
 import { machineLine, median, quantile, writeBenchmarkSection } from './lib/bench-doc';

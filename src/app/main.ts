@@ -4,6 +4,7 @@
  * set ends; the review screen shows one; history stores them.
  */
 import { LiveApp, type LiveElements } from '../features/live/live-app';
+import { installLiveTestHooks } from '../features/live/live-test-hooks';
 import { startRouter } from './router';
 import { startSetScreens } from './set-screens';
 import type { SetRecord } from '../domain/set-record';
@@ -45,8 +46,9 @@ const setScreens = startSetScreens({
 const app = new LiveApp(elements, {
   // The finished set is saved to history and shown on the review screen.
   onSetEnded: (record: SetRecord, endNote: string | null) => void setScreens.onSetEnded(record, endNote),
-  exposeTestHooks: import.meta.env.DEV || new URLSearchParams(location.search).has('testhooks'),
 });
+// `window.squatCoachTest` (replay a track, kill the worker, read timings) for tests and benchmarks.
+if (import.meta.env.DEV || new URLSearchParams(location.search).has('testhooks')) installLiveTestHooks(app);
 startRouter((screen) => setScreens.onShow(screen));
 
 declare global {

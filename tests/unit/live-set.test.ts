@@ -1,5 +1,5 @@
 /**
- * The hands-free set flow (src/app/live-set.ts): `HandsFreeSet`, `describeView` and `guidanceMessage`.
+ * The hands-free set flow (src/features/live/live-set.ts): `HandsFreeSet`, `describeView` and `guidanceMessage`.
  *
  * - Real recorded pose tracks (fixtures/tracks) replayed frame by frame through the analysis core and
  *   fed into a HandsFreeSet: the set starts once, on the first calibrated frame and before the first

@@ -1,4 +1,11 @@
-import { isKeypointName, type KeypointName, type Keypoint, type PoseFrame } from './keypoints';
+import {
+  COCO_KEYPOINT_NAMES,
+  KEYPOINT_NAMES,
+  isKeypointName,
+  type KeypointName,
+  type Keypoint,
+  type PoseFrame,
+} from './keypoints';
 import { ms, px } from '../math/units';
 
 /**
@@ -131,4 +138,27 @@ export function framesToPoseTrack(
             }),
     })),
   };
+}
+
+/**
+ * The keypoint names a set of frames was estimated with, read from the frames themselves: BlazePose's
+ * 33 when a frame with a person has a heel (the model gives all 33 on every such frame), else
+ * MoveNet's COCO 17. Null when no frame shows a person.
+ */
+export function keypointNamesOf(frames: readonly PoseFrame[]): readonly KeypointName[] | null {
+  const withPerson = frames.find((f) => f.keypoints !== null);
+  if (withPerson === undefined) return null;
+  return withPerson.keypoints?.left_heel !== undefined ? KEYPOINT_NAMES : COCO_KEYPOINT_NAMES;
+}
+
+/**
+ * Frames per second of frames in time order: (count − 1) intervals over the span from the first to
+ * the last, exact for a constant-rate source. Null when the span is not positive (fewer than two
+ * distinct times). Unrounded: a track file rounds it to the precision it stores.
+ */
+export function fpsOf(frames: readonly PoseFrame[]): number | null {
+  const first = frames[0];
+  const last = frames[frames.length - 1];
+  if (first === undefined || last === undefined || last.tMs <= first.tMs) return null;
+  return ((frames.length - 1) * 1000) / (last.tMs - first.tMs);
 }

@@ -2,14 +2,15 @@
  * Small live gauges, one per fault the coach watches, each with its cue threshold marked. A value
  * past the threshold is shown by colour, a "past limit" word and a thicker outline, never colour alone.
  */
-import { thresholds, type FrameMetrics } from '../../core';
+import { cueRule, verdictOf, type CueId, type FrameMetrics } from '../../core';
 
 interface GaugeSpec {
   id: string;
   label: string;
+  /** The cue whose limit the gauge marks and whose verdict colours it. */
+  cue: CueId;
   /** Full scale of the bar, in the gauge's unit. */
   max: number;
-  threshold: number;
   format: (v: number) => string;
   value: (m: FrameMetrics) => number | null;
 }
@@ -17,47 +18,49 @@ interface GaugeSpec {
 const deg = (v: number): string => `${Math.round(v)}°`;
 const pct = (v: number): string => `${Math.round(v * 100)}%`;
 
-/** Hip drop as the cue judges it: beyond what perspective alone produces, deg ≥ 0. */
-export const hipDropBeyondPerspectiveDeg = (m: FrameMetrics): number | null =>
-  m.hipDropDeg === null ? null : Math.max(0, Math.abs(m.hipDropDeg) - (m.hipDropPerspectiveDeg ?? 0));
+const KNEES_OUT = cueRule('knees-out');
+const HIPS_LEVEL = cueRule('hips-level');
+const HIPS_BACK = cueRule('hips-back');
 
-/** Full scale of the valgus gauges, deg: twice the cue threshold keeps the tick mid-bar. */
-const VALGUS_SCALE_DEG = 2 * thresholds.KNEES_OUT_FIRE_DEG;
-/** Full scale of the hip-drop gauge, deg. */
-const HIP_DROP_SCALE_DEG = 2 * thresholds.HIPS_LEVEL_FIRE_DEG;
+/** Full scale of the valgus and hip-drop gauges: twice the cue threshold keeps the tick mid-bar, deg. */
+const VALGUS_SCALE_DEG = 2 * KNEES_OUT.fireAt;
+const HIP_DROP_SCALE_DEG = 2 * HIPS_LEVEL.fireAt;
+/** Full scale of the toe-shift gauge: the whole foot, ratio. */
+const TOE_SHIFT_SCALE_RATIO = 1;
 
+/** One gauge per knee (the cue takes the worse one), so a one-sided fault shows where it is. */
 export const GAUGES: readonly GaugeSpec[] = [
   {
     id: 'valgus-left',
     label: 'Left knee in',
+    cue: 'knees-out',
     max: VALGUS_SCALE_DEG,
-    threshold: thresholds.KNEES_OUT_FIRE_DEG,
     format: deg,
     value: (m) => m.kneeValgusDeg.left,
   },
   {
     id: 'valgus-right',
     label: 'Right knee in',
+    cue: 'knees-out',
     max: VALGUS_SCALE_DEG,
-    threshold: thresholds.KNEES_OUT_FIRE_DEG,
     format: deg,
     value: (m) => m.kneeValgusDeg.right,
   },
   {
     id: 'hip-drop',
     label: 'Hip drop',
+    cue: 'hips-level',
     max: HIP_DROP_SCALE_DEG,
-    threshold: thresholds.HIPS_LEVEL_FIRE_DEG,
     format: deg,
-    value: hipDropBeyondPerspectiveDeg,
+    value: HIPS_LEVEL.value,
   },
   {
     id: 'toe-shift',
     label: 'Weight to toes',
-    max: 1,
-    threshold: thresholds.HIPS_BACK_FIRE_RATIO,
+    cue: 'hips-back',
+    max: TOE_SHIFT_SCALE_RATIO,
     format: pct,
-    value: (m) => m.toeShiftRatio,
+    value: HIPS_BACK.value,
   },
 ];
 
@@ -81,11 +84,11 @@ export class LiveGauges {
       fill.className = 'gauge-fill';
       const tick = document.createElement('span');
       tick.className = 'gauge-tick';
-      tick.style.left = `${(100 * g.threshold) / g.max}%`;
+      tick.style.left = `${(100 * cueRule(g.cue).fireAt) / g.max}%`;
       bar.append(fill, tick);
       const text = document.createElement('span');
       text.className = 'gauge-value';
-      text.title = `Cue at ${g.format(g.threshold)}`;
+      text.title = `Cue at ${g.format(cueRule(g.cue).fireAt)}`;
       root.append(label, bar, text);
       container.append(root);
       this.#rows.set(g.id, { root, fill, text });
@@ -98,12 +101,12 @@ export class LiveGauges {
     for (const g of GAUGES) {
       const row = this.#rows.get(g.id);
       if (row === undefined) continue;
+      const rule = cueRule(g.cue);
       const v = metrics === null ? null : g.value(metrics);
-      const over = v !== null && v >= g.threshold;
+      const over = verdictOf(rule, v) === 'past';
+      const limit = g.format(rule.fireAt);
       const text =
-        v === null
-          ? `— (limit ${g.format(g.threshold)})`
-          : `${g.format(v)}${over ? ' past limit' : ''} / ${g.format(g.threshold)}`;
+        v === null ? `— (limit ${limit})` : `${g.format(v)}${over ? ' past limit' : ''} / ${limit}`;
       if (this.#last.get(g.id) === text) continue;
       this.#last.set(g.id, text);
       row.text.textContent = text;

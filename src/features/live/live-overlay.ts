@@ -3,20 +3,17 @@
  * thicker, with a text label — so a fault is never signalled by colour alone.
  */
 import {
-  thresholds,
+  cueRule,
+  isFaultLive,
   type CueId,
-  type FrameMetrics,
+  type FrameAnalysis,
   type KeypointName,
   type Keypoints,
   type Side,
 } from '../../core';
+import { CUE_PRESENTATION, FAULT_COLOR, OK_COLOR } from '../../ui-kit/cue-presentation';
 import { drawSkeleton } from '../../ui-kit/skeleton';
-import { hipDropBeyondPerspectiveDeg } from './live-gauges';
 
-/** Bone colour when nothing is wrong. */
-const BONE_OK = '#3ddc97';
-/** Bone colour of a fault. */
-const BONE_FAULT = '#ff4d4d';
 /** Line width as a share of the frame's width: visible from 3 m on a phone and on a laptop. */
 const LINE_WIDTH_PER_FRAME_WIDTH = 1 / 160;
 /** Thinnest line, px of the source frame. */
@@ -28,34 +25,27 @@ export interface FaultFlags {
   toes: boolean;
 }
 
-const over = (v: number | null, fireAt: number, clearAt: number, cueActive: boolean): boolean =>
-  v !== null && (v >= fireAt || (cueActive && v >= clearAt));
-
-/** Which body parts to highlight: past the cue's threshold, or still past its clear level while the cue shows. */
-export function faultFlags(m: FrameMetrics, cue: CueId | null): FaultFlags {
-  const knee = (s: Side): boolean =>
-    over(
-      m.kneeValgusDeg[s],
-      thresholds.KNEES_OUT_FIRE_DEG,
-      thresholds.KNEES_OUT_CLEAR_DEG,
-      cue === 'knees-out',
-    );
+/**
+ * Which body parts to highlight: the core's live verdict per cue (past its limit, or still near it
+ * while that cue shows). Each knee is judged on its own value against the knees-out limit.
+ */
+export function faultFlags(m: FrameAnalysis['metrics'], cue: CueId | null): FaultFlags {
+  const knees = cueRule('knees-out');
+  const knee = (s: Side): boolean => isFaultLive(knees, m.kneeValgusDeg[s], cue === 'knees-out');
+  const fault = (id: CueId): boolean => {
+    const rule = cueRule(id);
+    return isFaultLive(rule, rule.value(m), cue === id);
+  };
   return {
     knee: { left: knee('left'), right: knee('right') },
-    hip: over(
-      hipDropBeyondPerspectiveDeg(m),
-      thresholds.HIPS_LEVEL_FIRE_DEG,
-      thresholds.HIPS_LEVEL_CLEAR_DEG,
-      cue === 'hips-level',
-    ),
-    toes: over(
-      m.toeShiftRatio,
-      thresholds.HIPS_BACK_FIRE_RATIO,
-      thresholds.HIPS_BACK_CLEAR_RATIO,
-      cue === 'hips-back',
-    ),
+    hip: fault('hips-level'),
+    toes: fault('hips-back'),
   };
 }
+
+/** The flags of an analysed frame, or null when it has no person to draw. */
+export const faultFlagsOf = (a: FrameAnalysis | null): FaultFlags | null =>
+  a === null || a.keypoints === null ? null : faultFlags(a.metrics, a.cue?.id ?? null);
 
 const isBoneOf = (a: KeypointName, b: KeypointName, names: readonly KeypointName[]): boolean =>
   names.includes(a) && names.includes(b);
@@ -84,7 +74,7 @@ export function drawLiveOverlay(
   if (keypoints === null) return 0;
   const lineWidthPx = Math.max(MIN_LINE_WIDTH_PX, width * LINE_WIDTH_PER_FRAME_WIDTH);
   const drawn = drawSkeleton(ctx, keypoints, {
-    boneColor: (a, b) => (flags !== null && faultyBone(a, b, flags) ? BONE_FAULT : BONE_OK),
+    boneColor: (a, b) => (flags !== null && faultyBone(a, b, flags) ? FAULT_COLOR : OK_COLOR),
     lineWidthPx,
     boneEmphasis: (a, b) =>
       flags !== null && faultyBone(a, b, flags)
@@ -93,10 +83,11 @@ export function drawLiveOverlay(
   });
   if (flags === null) return drawn;
   const labels: { at: KeypointName; text: string }[] = [];
-  if (flags.knee.left) labels.push({ at: 'left_knee', text: 'KNEE IN' });
-  if (flags.knee.right) labels.push({ at: 'right_knee', text: 'KNEE IN' });
-  if (flags.hip) labels.push({ at: 'left_hip', text: 'HIP DROP' });
-  if (flags.toes) labels.push({ at: 'left_ankle', text: 'ON TOES' });
+  const label = (id: CueId): string => CUE_PRESENTATION[id].overlayLabel;
+  if (flags.knee.left) labels.push({ at: 'left_knee', text: label('knees-out') });
+  if (flags.knee.right) labels.push({ at: 'right_knee', text: label('knees-out') });
+  if (flags.hip) labels.push({ at: 'left_hip', text: label('hips-level') });
+  if (flags.toes) labels.push({ at: 'left_ankle', text: label('hips-back') });
   const fontPx = Math.round(lineWidthPx * 5);
   ctx.font = `700 ${fontPx}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';

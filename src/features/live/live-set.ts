@@ -23,75 +23,126 @@ export const SECOND_PERSON_WINDOW_MS = 5000;
 /** Identity jumps in that window that make the "only you in view" hint show. */
 export const SECOND_PERSON_MIN_JUMPS = 2;
 
-export class HandsFreeSet {
-  state: SetState = 'setup';
-  #standingSinceMs: number | null = null;
-  #awaySinceMs: number | null = null;
-  #lastReps = 0;
-  #jumpTimesMs: number[] = [];
+/**
+ * The hands-free flow as plain data, so the live session's reducer can hold it. Times are analysis
+ * times (each frame's tMs), ms.
+ */
+export interface SetFlow {
+  readonly state: SetState;
+  /** Start of the current standing run after the last rep change, or null. */
+  readonly standingSinceMs: number | null;
+  /** Since when nobody has been in view, or null. */
+  readonly awaySinceMs: number | null;
+  /** Rep count when the still timer last restarted. */
+  readonly lastReps: number;
+  /** Held identity jumps within SECOND_PERSON_WINDOW_MS of the newest frame. */
+  readonly jumpTimesMs: readonly number[];
+}
 
-  /** Feeds one analysed frame; returns a transition when one happened on it. */
-  push(a: FrameAnalysis): 'started' | SetEndReason | null {
-    this.#trackJumps(a);
-    if (this.state === 'setup') {
-      // Calibrated means the analysis can measure depth: start, even if a head or hand is cut off
-      // (guidance still says so). A finished rep also means the person is already squatting.
-      if ((a.calibrated && a.keypoints !== null) || a.repCount > 0) {
-        this.state = 'active';
-        this.#lastReps = a.repCount;
-        this.#standingSinceMs = null;
-        this.#awaySinceMs = null;
-        return 'started';
-      }
-      return null;
+export type SetTransition = 'started' | SetEndReason | null;
+
+/** A set in set-up, nothing timed yet. */
+export const SET_FLOW_START: SetFlow = {
+  state: 'setup',
+  standingSinceMs: null,
+  awaySinceMs: null,
+  lastReps: 0,
+  jumpTimesMs: [],
+};
+
+/** Feeds one analysed frame; returns the new flow and the transition that happened on it, if any. */
+export function stepSetFlow(flow: SetFlow, a: FrameAnalysis): { flow: SetFlow; transition: SetTransition } {
+  const jumpTimesMs = trackJumps(flow.jumpTimesMs, a);
+  if (flow.state === 'setup') {
+    // Calibrated means the analysis can measure depth: start, even if a head or hand is cut off
+    // (guidance still says so). A finished rep also means the person is already squatting.
+    if ((a.calibrated && a.keypoints !== null) || a.repCount > 0) {
+      const started: SetFlow = {
+        state: 'active',
+        lastReps: a.repCount,
+        standingSinceMs: null,
+        awaySinceMs: null,
+        jumpTimesMs,
+      };
+      return { flow: started, transition: 'started' };
     }
-    if (this.state !== 'active') return null;
-    if (a.repCount !== this.#lastReps) {
-      this.#lastReps = a.repCount;
-      this.#standingSinceMs = null;
-    }
-    const away = a.guidance === 'no-person';
-    this.#awaySinceMs = away ? (this.#awaySinceMs ?? a.tMs) : null;
-    this.#standingSinceMs = a.phase === 'standing' && !away ? (this.#standingSinceMs ?? a.tMs) : null;
-    if (a.repCount === 0) return null;
-    if (this.#awaySinceMs !== null && a.tMs - this.#awaySinceMs >= SET_END_AWAY_MS) {
-      this.state = 'ended';
-      return 'walked-away';
-    }
-    if (this.#standingSinceMs !== null && a.tMs - this.#standingSinceMs >= SET_END_STILL_MS) {
-      this.state = 'ended';
-      return 'stood-still';
-    }
-    return null;
+    return { flow: { ...flow, jumpTimesMs }, transition: null };
+  }
+  if (flow.state !== 'active') return { flow: { ...flow, jumpTimesMs }, transition: null };
+  const repChanged = a.repCount !== flow.lastReps;
+  const away = a.guidance === 'no-person';
+  const standingFromMs = repChanged ? null : flow.standingSinceMs;
+  const next: SetFlow = {
+    state: 'active',
+    lastReps: a.repCount,
+    awaySinceMs: away ? (flow.awaySinceMs ?? a.tMs) : null,
+    standingSinceMs: a.phase === 'standing' && !away ? (standingFromMs ?? a.tMs) : null,
+    jumpTimesMs,
+  };
+  if (a.repCount === 0) return { flow: next, transition: null };
+  if (next.awaySinceMs !== null && a.tMs - next.awaySinceMs >= SET_END_AWAY_MS) {
+    return { flow: { ...next, state: 'ended' }, transition: 'walked-away' };
+  }
+  if (next.standingSinceMs !== null && a.tMs - next.standingSinceMs >= SET_END_STILL_MS) {
+    return { flow: { ...next, state: 'ended' }, transition: 'stood-still' };
+  }
+  return { flow: next, transition: null };
+}
+
+/** After a pause (tab hidden, worker restarting): time away from the poses must not count. */
+export const resumeSetFlow = (flow: SetFlow): SetFlow => ({
+  ...flow,
+  standingSinceMs: null,
+  awaySinceMs: null,
+  jumpTimesMs: [],
+});
+
+/** Space or the big button during set-up: the set starts now, counting from `repCount` reps. */
+export const forceStartSetFlow = (flow: SetFlow, repCount: number): SetFlow =>
+  resumeSetFlow({ ...flow, state: 'active', lastReps: repCount });
+
+export const endSetFlow = (flow: SetFlow): SetFlow => ({ ...flow, state: 'ended' });
+
+/** True when the tracked person keeps jumping (the analysis holds those frames): likely two people. */
+export const secondPersonSuspected = (flow: SetFlow): boolean =>
+  flow.jumpTimesMs.length >= SECOND_PERSON_MIN_JUMPS;
+
+function trackJumps(jumpTimesMs: readonly number[], a: FrameAnalysis): readonly number[] {
+  // The analysis reports a held identity jump as low-confidence with no keypoints; an ordinary
+  // low-confidence frame still carries its keypoints.
+  const all = a.guidance === 'low-confidence' && a.keypoints === null ? [...jumpTimesMs, a.tMs] : jumpTimesMs;
+  return all.filter((t) => a.tMs - t <= SECOND_PERSON_WINDOW_MS);
+}
+
+/** The flow as a small mutable object, for callers that keep one set at a time (and its tests). */
+export class HandsFreeSet {
+  #flow: SetFlow = SET_FLOW_START;
+
+  get state(): SetState {
+    return this.#flow.state;
   }
 
-  /** After a pause (tab hidden): time spent away from the page must not count as standing still. */
+  /** Feeds one analysed frame; returns a transition when one happened on it. */
+  push(a: FrameAnalysis): SetTransition {
+    const { flow, transition } = stepSetFlow(this.#flow, a);
+    this.#flow = flow;
+    return transition;
+  }
+
   resume(): void {
-    this.#standingSinceMs = null;
-    this.#awaySinceMs = null;
-    this.#jumpTimesMs = [];
+    this.#flow = resumeSetFlow(this.#flow);
   }
 
   forceStart(repCount: number): void {
-    this.state = 'active';
-    this.#lastReps = repCount;
-    this.resume();
+    this.#flow = forceStartSetFlow(this.#flow, repCount);
   }
 
   end(): void {
-    this.state = 'ended';
+    this.#flow = endSetFlow(this.#flow);
   }
 
-  /** True when the tracked person keeps jumping (the analysis holds those frames): likely two people. */
   get secondPersonSuspected(): boolean {
-    return this.#jumpTimesMs.length >= SECOND_PERSON_MIN_JUMPS;
-  }
-
-  #trackJumps(a: FrameAnalysis): void {
-    // The analysis reports a held identity jump as low-confidence with no keypoints; an ordinary
-    // low-confidence frame still carries its keypoints.
-    if (a.guidance === 'low-confidence' && a.keypoints === null) this.#jumpTimesMs.push(a.tMs);
-    this.#jumpTimesMs = this.#jumpTimesMs.filter((t) => a.tMs - t <= SECOND_PERSON_WINDOW_MS);
+    return secondPersonSuspected(this.#flow);
   }
 }
 

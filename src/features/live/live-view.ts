@@ -1,0 +1,135 @@
+/**
+ * The live screen's view: renders a LiveState into the page (rep count, cue, gauges, view line,
+ * the big button, the screen's data attributes) and draws the overlay. It decides nothing: what to
+ * show comes from the state and live-session.ts's statusOf.
+ */
+import { countOf, type Keypoints } from '../../core';
+import type { InitReport } from '../../pose/client';
+import { LiveGauges } from './live-gauges';
+import { drawLiveOverlay, type FaultFlags } from './live-overlay';
+import { repCountOf, type LiveState, type StatusLine } from './live-session';
+import { describeView } from './live-set';
+
+export interface LiveElements {
+  screen: HTMLElement;
+  start: HTMLButtonElement;
+  /** The big in-set button: "Start set now" during set-up, "End set" during the set. */
+  action: HTMLButtonElement;
+  camera: HTMLSelectElement;
+  model: HTMLSelectElement;
+  backend: HTMLSelectElement;
+  mirror: HTMLInputElement;
+  voice: HTMLInputElement;
+  volume: HTMLInputElement;
+  status: HTMLElement;
+  engine: HTMLElement;
+  viewInfo: HTMLElement;
+  frame: HTMLElement;
+  video: HTMLVideoElement;
+  overlay: HTMLCanvasElement;
+  reps: HTMLElement;
+  repCount: HTMLElement;
+  cue: HTMLElement;
+  gauges: HTMLElement;
+}
+
+/** How long the rep counter flashes after a rep, ms. */
+const REP_FLASH_MS = 600;
+
+export function describeEngine(r: InitReport): string {
+  const threads = r.backend === 'wasm' ? `, ${countOf(r.wasmThreads, 'thread')}` : '';
+  return `Model ${r.model} on ${r.backend}${threads} — ${r.reason}`;
+}
+
+export class LiveView {
+  readonly #gauges: LiveGauges;
+  #viewText = '';
+  #repFlashTimer = 0;
+  #framesDrawn = 0;
+
+  constructor(private readonly el: LiveElements) {
+    this.#gauges = new LiveGauges(el.gauges);
+  }
+
+  /** Everything but the status line (re-picked less often, see refreshesStatus). Cheap when unchanged. */
+  render(s: LiveState): void {
+    const el = this.el;
+    const reps = String(repCountOf(s));
+    if (el.repCount.textContent !== reps) el.repCount.textContent = reps;
+    this.#renderCue(s.last?.cue ?? null);
+    this.#gauges.update(s.last === null || s.last.keypoints === null ? null : s.last.metrics);
+    const viewText = s.last === null ? '' : describeView(s.last.view);
+    if (viewText !== this.#viewText) {
+      this.#viewText = viewText;
+      el.viewInfo.textContent = viewText;
+    }
+    el.action.hidden = s.mode === 'idle';
+    const action = s.flow.state === 'setup' ? 'Start set now' : 'End set';
+    if (el.action.textContent !== action) el.action.textContent = action;
+    el.screen.classList.toggle('running', s.mode !== 'idle');
+    // No data-set before the first set: the stylesheet hides the stage until there is a count to show.
+    const set = s.mode !== 'idle' || s.flow.state === 'ended' ? s.flow.state : undefined;
+    if (set !== undefined && el.screen.dataset['set'] !== set) el.screen.dataset['set'] = set;
+    const paused = s.mode === 'camera' ? String(s.paused) : undefined;
+    if (paused !== undefined && el.screen.dataset['paused'] !== paused) el.screen.dataset['paused'] = paused;
+  }
+
+  showStatus(line: StatusLine): void {
+    const s = this.el.status;
+    if (s.textContent !== line.text) s.textContent = line.text;
+    if (s.dataset['kind'] !== line.kind) {
+      s.className = `status ${line.kind}`;
+      s.dataset['kind'] = line.kind;
+    }
+  }
+
+  showEngine(report: InitReport, fallbackNote: string | null): void {
+    const engine = this.el.engine;
+    engine.textContent = describeEngine(report) + (fallbackNote ? ` — ${fallbackNote}` : '');
+    engine.dataset['backend'] = report.backend;
+    engine.dataset['model'] = report.model;
+  }
+
+  /** The model the worker runs, as last reported, or null before the first report. */
+  get engineModel(): string | null {
+    return this.el.engine.dataset['model'] ?? null;
+  }
+
+  /** A short flash of the rep counter. */
+  flashRep(): void {
+    const reps = this.el.reps;
+    reps.classList.add('tick');
+    window.clearTimeout(this.#repFlashTimer);
+    this.#repFlashTimer = window.setTimeout(() => reps.classList.remove('tick'), REP_FLASH_MS);
+  }
+
+  /** Clears and draws one overlay frame; false when the canvas has no 2D context. */
+  drawOverlay(keypoints: Keypoints | null, flags: FaultFlags | null, mirrored: boolean): boolean {
+    const canvas = this.el.overlay;
+    const ctx = canvas.getContext('2d');
+    if (ctx === null) return false;
+    const drawn = drawLiveOverlay(ctx, keypoints, flags, mirrored);
+    this.#framesDrawn++;
+    canvas.dataset['keypointsDrawn'] = String(drawn);
+    canvas.dataset['framesDrawn'] = String(this.#framesDrawn);
+    return true;
+  }
+
+  /** Sizes the overlay to the source frame and the stage to its aspect ratio. */
+  sizeStage(widthPx: number, heightPx: number): void {
+    if (widthPx <= 0 || heightPx <= 0) return;
+    this.el.overlay.width = widthPx;
+    this.el.overlay.height = heightPx;
+    this.el.frame.style.setProperty('--ar', String(widthPx / heightPx));
+    this.el.frame.classList.toggle('portrait', heightPx > widthPx);
+  }
+
+  #renderCue(cue: { readonly id: string; readonly text: string } | null): void {
+    const el = this.el.cue;
+    const id = cue?.id ?? '';
+    if ((el.dataset['cueId'] ?? '') === id) return;
+    el.textContent = cue?.text ?? '';
+    if (cue === null) delete el.dataset['cueId'];
+    else el.dataset['cueId'] = cue.id;
+  }
+}
