@@ -13,7 +13,7 @@ import { FIXTURE_VIDEOS, PROJECT_ROOT } from './lib/paths';
 import { launchChromium } from './lib/chromium';
 import { machineLine, median, writeBenchmarkSection } from './lib/bench-doc';
 import { runHarness } from './lib/run-harness';
-import { PACE_HEADROOM_RATIO } from '../src/media/video-frames';
+import { PACE_HEADROOM_RATIO } from '../src/media/frame-pacer';
 
 /** Speed at and above which analysing a file takes no longer than watching it (× real time). */
 const REAL_TIME = 1;

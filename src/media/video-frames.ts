@@ -8,7 +8,29 @@
  * pauses until it catches up (backpressure, nothing queued beyond one frame). A frame that was
  * skipped anyway (a jump in media time) is fetched in place by seeking to it, so the output is
  * every frame, in order.
+ *
+ * This file is the I/O: it turns the element's callbacks and events into events for the pure
+ * pacer (frame-pacer.ts), which decides the pace, the refetches and the stall recovery, and
+ * performs its answers.
  */
+import {
+  LOAD_TIMEOUT_MS,
+  STALL_MS,
+  createPacer,
+  stepPacer,
+  type PacerAction,
+  type PacerEvent,
+} from './frame-pacer';
+
+export {
+  GAP_BACKOFF_RATIO,
+  INITIAL_PLAYBACK_RATE,
+  MAX_PLAYBACK_RATE,
+  MIN_PLAYBACK_RATE,
+  PACE_HEADROOM_RATIO,
+  STALL_MS,
+  paceRate,
+} from './frame-pacer';
 
 export class VideoDecodeError extends Error {
   override name = 'VideoDecodeError';
@@ -28,9 +50,6 @@ export interface VideoInfo {
   /** Frame rate estimated from presentation times (median interval). */
   readonly fps: number;
 }
-
-/** How long a video may take to produce its metadata or first frame before we call it unplayable. */
-const LOAD_TIMEOUT_MS = 15_000;
 
 const MEDIA_ERRORS: Record<number, string> = {
   1: 'loading was aborted',
@@ -78,69 +97,6 @@ async function seekTo(video: HTMLVideoElement, tS: number): Promise<void> {
   video.currentTime = tS;
   await seeked;
 }
-
-/** Lowest playbackRate used, ×: Chromium rejects rates below 1/16. */
-export const MIN_PLAYBACK_RATE = 1 / 16;
-/** Highest playbackRate used, ×: Chromium plays muted video up to 16×; 8× serves a 5 fps file. */
-export const MAX_PLAYBACK_RATE = 8;
-/**
- * Rate, ×, until the frame rate and the consumer's speed are known (the first frame interval):
- * slow enough that a 30 fps file's first frames are not skipped while the model warms up, and a
- * 5 fps file still shows its second frame within 0.4 s.
- */
-export const INITIAL_PLAYBACK_RATE = 0.5;
-/**
- * Share of the consumer's measured frame rate that frames are played at, ratio. Frames then arrive a
- * little slower than the model takes them, so playback rarely has to pause for backpressure; each
- * pause and resume was where the player skipped frames (41 of 312 on the side clip at 1×, each
- * fetched back by a seek that decodes from the keyframe, up to 90 frames of 1080×2048).
- */
-export const PACE_HEADROOM_RATIO = 0.8;
-/** A rate change smaller than this share of the current rate is not applied, ratio (avoids churn). */
-const RATE_CHANGE_MIN_RATIO = 0.2;
-/**
- * Frames over which the consumer's time per frame is taken as a median, count: a slow first call
- * (a model's first frame of a new size) or a hiccup does not slow the whole file down.
- */
-const CONSUMER_WINDOW_FRAMES = 5;
-/**
- * Wait for a played frame after which playback counts as stalled, ms; the next frame is then fetched
- * by seeking. Seen under CPU load in CI: a 30 fps file's playback stopped delivering frames for
- * good (nothing pending, CPU idle). At 1/16× a 30 fps file delivers a frame every 533 ms, so a
- * healthy player is never this late; a false alarm only costs one seek.
- */
-export const STALL_MS = 3_000;
-
-/**
- * playbackRate, ×, for a file of `sourceFps` whose frames the consumer takes in `consumerMs` each:
- * frames arrive at PACE_HEADROOM_RATIO × `backoffRatio` of the consumer's rate, within
- * [MIN_PLAYBACK_RATE, MAX_PLAYBACK_RATE].
- */
-export function paceRate(sourceFps: number, consumerMs: number, backoffRatio = 1): number {
-  if (!(sourceFps > 0) || !(consumerMs > 0)) return INITIAL_PLAYBACK_RATE;
-  const rate = ((1000 / consumerMs) * PACE_HEADROOM_RATIO * backoffRatio) / sourceFps;
-  return Math.min(MAX_PLAYBACK_RATE, Math.max(MIN_PLAYBACK_RATE, rate));
-}
-
-/**
- * Factor, ratio, on the pace each time the player skips frames: playing slower gives the decoder
- * more time per frame. It scales the pace rather than capping the rate: a cap taken from the rate
- * of the moment pinned a file at 0.07× for good when a skip came while the model's first frames
- * were slow under CPU load (2.6 min for a 10 s clip in the e2e test, against 33 s).
- */
-export const GAP_BACKOFF_RATIO = 0.75;
-/** Lowest the skip back-off goes, ratio of the pace. */
-const MIN_BACKOFF_RATIO = 0.25;
-/** Frames without a skip after which one step of back-off is undone, count (2 s at 30 fps). */
-const BACKOFF_RECOVERY_FRAMES = 60;
-
-/** An interval this many times the shortest one means frames were skipped. */
-const GAP_FACTOR = 1.5;
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-};
 
 /** How a file's frames were obtained: for the analyse CLI and the benchmarks. */
 export interface VideoFrameStats {
@@ -230,130 +186,108 @@ export async function* videoFrames(
   video.addEventListener('ended', onEnded);
   video.addEventListener('error', onError);
 
-  const resume = (): void => {
-    arm();
-    if (video.paused && !video.ended) void video.play().catch(() => undefined);
+  /** The player's copy of the frame the pacer is deciding on, until it is yielded or closed. */
+  let held: ImageBitmap | null = null;
+  const takeHeld = (): ImageBitmap => {
+    if (held === null) throw new Error('internal: no played frame is held');
+    const bitmap = held;
+    held = null;
+    return bitmap;
   };
-  /** Seeks to the frame at `tS` and copies it; the seek's own frame callback is discarded later. */
-  const fetchAt = async (tS: number, frameS: number): Promise<ImageBitmap> => {
-    video.pause();
-    await seekTo(video, tS + frameS / 4);
-    return grab();
+  const closeHeld = (): void => held?.close();
+  /** The player's next frame, end or stall; playback resumes while no frame is waiting. */
+  const fromPlayer = async (): Promise<PacerEvent> => {
+    let item = buffer.shift();
+    if (item === undefined) {
+      arm();
+      if (video.paused && !video.ended) void video.play().catch(() => undefined);
+      // A frame may have landed while play() was pending (and paused the video again): check
+      // before sleeping, or nothing would ever wake us.
+      if (buffer.length > 0 || (await waitForItem(STALL_MS))) item = buffer.shift();
+    }
+    if (item === undefined)
+      return {
+        type: 'stall',
+        ended: video.ended,
+        currentTimeS: video.currentTime,
+        durationS: video.duration,
+      };
+    if ('error' in item) throw item.error;
+    if ('end' in item) return { type: 'ended', durationS: video.duration };
+    held = item.bitmap;
+    return { type: 'frame', mediaTimeS: item.tS };
+  };
+  const perform = (action: PacerAction): void => {
+    switch (action.type) {
+      case 'setRate':
+        video.playbackRate = action.rate;
+        break;
+      case 'drop':
+        takeHeld().close();
+        break;
+      case 'info':
+        onInfo?.({
+          widthPx: video.videoWidth,
+          heightPx: video.videoHeight,
+          durationMs: video.duration * 1000,
+          fps: action.fps,
+        });
+        break;
+      case 'stall':
+        console.warn(
+          `video-frames: no frame for ${STALL_MS} ms (paused ${video.paused}, ended ${video.ended}, ` +
+            `at ${video.currentTime.toFixed(3)} s of ${video.duration.toFixed(3)} s, readyState ${video.readyState}, ` +
+            `last frame ${action.lastFrameS.toFixed(3)} s); ${action.treatAsEnd ? 'treating as the end' : 'fetching the next frame by seeking'}`,
+        );
+        // A callback that never fired would block re-arming: drop it; the next wait asks for a new one.
+        if (callbackId !== null) video.cancelVideoFrameCallback(callbackId);
+        callbackId = null;
+        break;
+    }
   };
 
-  const intervalsS: number[] = [];
-  let info: VideoInfo | null = null;
-  let index = 0;
-  let lastTS = -Infinity;
-  /** Share of the pace played at, ratio: lowered when the player skips frames, regained after. */
-  let backoffRatio = 1;
-  let framesSinceSkip = 0;
-  /** How long the consumer held each of the last frames, ms. */
-  const heldMs: number[] = [];
-  /** How long playback has delivered nothing, ms, in STALL_MS steps. */
-  let stalledMs = 0;
-  const frameIntervalS = (): number => (intervalsS.length > 0 ? Math.min(...intervalsS) : Number.NaN);
+  let pacer = createPacer();
+  /** The reply to the pacer's last `next` (a seek landed, the consumer is done), if it asked for one. */
+  let reply: PacerEvent | null = null;
   try {
     // The first frame is already on screen (the video was opened to it): playing starts at the next.
     if (video.currentTime !== 0) await seekTo(video, 0);
-    video.playbackRate = INITIAL_PLAYBACK_RATE;
+    video.playbackRate = pacer.rate;
     push({ tS: 0, bitmap: await grab() });
     arm();
     await video.play();
     for (;;) {
       if (signal?.aborted) return;
-      const item = buffer.shift();
-      if (item === undefined) {
-        resume();
-        // A frame may have landed while play() was pending (and paused the video again): check
-        // before sleeping, or nothing would ever wake us.
-        if (buffer.length > 0 || (await waitForItem(STALL_MS))) {
-          stalledMs = 0;
-          continue;
+      const event = reply ?? (await fromPlayer());
+      reply = null;
+      if (signal?.aborted) return;
+      const step = stepPacer(pacer, event);
+      pacer = step.state;
+      step.actions.forEach(perform);
+      stats.fetchedBySeek = pacer.fetchedBySeek;
+      stats.stalls = pacer.stalls;
+      stats.finalRate = pacer.rate;
+      const { next } = step;
+      switch (next.type) {
+        case 'awaitPlayer':
+          break;
+        case 'seek':
+          video.pause();
+          await seekTo(video, next.timeS);
+          reply = { type: 'seeked' };
+          break;
+        case 'emit': {
+          const bitmap = next.source === 'player' ? takeHeld() : await grab();
+          const heldFrom = performance.now();
+          yield { index: next.index, tMs: next.tS * 1000, bitmap };
+          reply = { type: 'consumed', heldMs: performance.now() - heldFrom };
+          break;
         }
-        if (signal?.aborted) return;
-        stalledMs += STALL_MS;
-        const frameS = frameIntervalS();
-        const atEnd = video.ended || video.currentTime >= video.duration - (frameS || 0) / 2;
-        if (!atEnd && !Number.isFinite(frameS)) {
-          // Frame rate still unknown: nothing to seek to yet; give up only after the load timeout.
-          if (stalledMs >= LOAD_TIMEOUT_MS) throw new VideoDecodeError('The video stopped producing frames.');
-          continue;
-        }
-        console.warn(
-          `video-frames: no frame for ${STALL_MS} ms (paused ${video.paused}, ended ${video.ended}, ` +
-            `at ${video.currentTime.toFixed(3)} s of ${video.duration.toFixed(3)} s, readyState ${video.readyState}, ` +
-            `last frame ${lastTS.toFixed(3)} s); ${atEnd ? 'treating as the end' : 'fetching the next frame by seeking'}`,
-        );
-        stats.stalls++;
-        // A callback that never fired would block re-arming: drop it, resume() asks for a new one.
-        if (callbackId !== null) video.cancelVideoFrameCallback(callbackId);
-        callbackId = null;
-        if (atEnd) push({ end: true });
-        else push({ tS: lastTS + frameS, bitmap: await fetchAt(lastTS + frameS, frameS) });
-        continue;
+        case 'finish':
+          return;
+        case 'fail':
+          throw new VideoDecodeError(next.message);
       }
-      if ('end' in item) {
-        // The player may skip the last frames too: fetch those up to the file's duration.
-        const frameS = frameIntervalS();
-        if (Number.isFinite(frameS) && Number.isFinite(video.duration)) {
-          for (let tS = lastTS + frameS; tS < video.duration - frameS / 2; tS += frameS) {
-            if (signal?.aborted) return;
-            yield { index: index++, tMs: tS * 1000, bitmap: await fetchAt(tS, frameS) };
-            stats.fetchedBySeek++;
-          }
-        }
-        break;
-      }
-      if ('error' in item) throw item.error;
-      // A frame fetched by seeking carries a computed time; the player's own copy of it may read a
-      // hair later: anything within half a frame of the last one is that frame again.
-      const frameS = frameIntervalS();
-      if (item.tS <= lastTS + (Number.isFinite(frameS) ? frameS / 2 : 0)) {
-        item.bitmap.close();
-        continue;
-      }
-      // Frames the decoder or compositor dropped (the machine was busy) show up as a jump in media
-      // time. Fetch them by seeking, in order, then continue playing from where we were.
-      if (intervalsS.length > 0 && item.tS - lastTS > GAP_FACTOR * frameS) {
-        // Each fetched frame costs a decode from the keyframe: play slower from now on.
-        backoffRatio = Math.max(MIN_BACKOFF_RATIO, backoffRatio * GAP_BACKOFF_RATIO);
-        framesSinceSkip = 0;
-        for (let tS = lastTS + frameS; tS < item.tS - frameS / 2; tS += frameS) {
-          if (signal?.aborted) return;
-          yield { index: index++, tMs: tS * 1000, bitmap: await fetchAt(tS, frameS) };
-          stats.fetchedBySeek++;
-        }
-        await seekTo(video, item.tS + frameS / 4);
-      }
-      if (lastTS > -Infinity) intervalsS.push(item.tS - lastTS);
-      lastTS = item.tS;
-      if (info === null && intervalsS.length >= 2) {
-        info = {
-          widthPx: video.videoWidth,
-          heightPx: video.videoHeight,
-          durationMs: video.duration * 1000,
-          fps: 1 / median(intervalsS),
-        };
-        onInfo?.(info);
-      }
-      // The shortest interval is the true frame interval (the median overestimates it when the
-      // player skipped frames).
-      if (intervalsS.length >= 1 && heldMs.length > 0) {
-        if (++framesSinceSkip >= BACKOFF_RECOVERY_FRAMES && backoffRatio < 1) {
-          backoffRatio = Math.min(1, backoffRatio / GAP_BACKOFF_RATIO);
-          framesSinceSkip = 0;
-        }
-        const rate = paceRate(1 / frameIntervalS(), median(heldMs), backoffRatio);
-        if (Math.abs(rate - video.playbackRate) > RATE_CHANGE_MIN_RATIO * video.playbackRate)
-          video.playbackRate = rate;
-      }
-      stats.finalRate = video.playbackRate;
-      const heldFrom = performance.now();
-      yield { index: index++, tMs: item.tS * 1000, bitmap: item.bitmap };
-      heldMs.push(performance.now() - heldFrom);
-      if (heldMs.length > CONSUMER_WINDOW_FRAMES) heldMs.shift();
-      if (buffer.length === 0) resume();
     }
   } finally {
     stopped = true;
@@ -366,5 +300,6 @@ export async function* videoFrames(
     video.removeEventListener('ended', onEnded);
     video.removeEventListener('error', onError);
     for (const item of buffer) if ('bitmap' in item) item.bitmap.close();
+    closeHeld();
   }
 }

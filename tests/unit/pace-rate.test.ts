@@ -7,7 +7,7 @@ import {
   MIN_PLAYBACK_RATE,
   PACE_HEADROOM_RATIO,
   paceRate,
-} from '../../src/media/video-frames';
+} from '../../src/media/frame-pacer';
 
 /** Rates are plain arithmetic; compare to 1e-9 ×. */
 const RATE_TOLERANCE_DIGITS = 9;
