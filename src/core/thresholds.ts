@@ -68,12 +68,20 @@ export const STANDING_KNEE_MIN_DEG = 155;
 // Reps (depth ratio = hip descent / standing hip→ankle extent, 0 standing, ≈0.45 at parallel)
 // ---------------------------------------------------------------------------------------------------
 
-/** Depth ratio below which the person is back at standing (hysteresis lower edge). */
-export const REP_STANDING_DEPTH_RATIO = 0.06;
-/** Depth ratio above which a descent has started (hysteresis upper edge). */
-export const REP_DESCENT_DEPTH_RATIO = 0.1;
-/** Smallest peak depth ratio for a completed movement to count as a rep (≈ a quarter squat); shallower bobs are ignored. */
-export const REP_MIN_DEPTH_RATIO = 0.14;
+/** Depth ratio below which the person is back at standing (hysteresis lower edge); above the ≤ 0.03 that keypoint jitter and sway give while standing still. */
+export const REP_STANDING_DEPTH_RATIO = 0.04;
+/** Depth ratio above which a descent has started (hysteresis upper edge). A 30° knee-flexion quarter squat lowers the hip by ≈ 0.04–0.06 of the hip→ankle extent (thigh and shank each ~15° from vertical: 1 − cos 15° ≈ 0.034 per segment). */
+export const REP_DESCENT_DEPTH_RATIO = 0.055;
+/** Smallest peak depth ratio for a completed movement to count as a rep (≈ a quarter squat of ~30° knee flexion); shallower bobs are ignored. Walking, stepping and bending are told apart by the feet and knees (below), not by depth. */
+export const REP_MIN_DEPTH_RATIO = 0.06;
+/** Smallest knee flexion (deg) each measured knee must reach for a movement to count as a squat: quarter squats reach 30–45°; a walking stance knee ~15–20° (Perry & Burnfield, Gait Analysis, loading response) and a push-press dip ~15–20° do not. */
+export const REP_MIN_KNEE_FLEXION_DEG = 25;
+/** Largest movement of either ankle during a rep, share of standing shank length, for the feet to count as planted; a step moves the foot ≥ 1 shank length (step length ≈ 0.4 × height vs shank 0.25 × height, Drillis & Contini 1966), keypoint jitter ≤ 0.1. */
+export const FEET_PLANTED_MAX_SHIFT_RATIO = 0.3;
+/** Time (ms) an ankle must stay away from where it was planted to count as a step: the far foot's keypoint in a side view jumps for single frames (seen on real clips); a step keeps the foot away for its whole swing (~0.4 s). */
+export const FOOT_MOVE_CONFIRM_MS = 150;
+/** Time (ms) both feet must have stayed planted before cues are live: a person who has just stepped (a walk-out, re-positioning) gets no cue until settled. */
+export const FEET_SETTLE_MS = 1000;
 /** Shortest time (ms) from leaving standing to returning for a rep; the quickest real squats take ~0.8 s, so anything faster is a keypoint glitch (e.g. the feet jumping for a frame). */
 export const REP_MIN_DURATION_MS = 400;
 /** Depth-ratio speed (1/s) under which a descent is considered to have reached the bottom. */
@@ -93,14 +101,10 @@ export const DEPTH_SPEED_WINDOW_MS = 300;
 // Metrics
 // ---------------------------------------------------------------------------------------------------
 
-/** Thigh image length / standing length (ratio) at and above which FPPA is trusted fully; below it the thigh points at the camera (Munro 2012 measure assumes a frontal thigh). */
-export const FPPA_FULL_THIGH_RATIO = 0.85;
-/** Thigh length ratio at and below which FPPA is not used at all (only the foot-plane measure). */
-export const FPPA_NONE_THIGH_RATIO = 0.65;
-/** Estimated yaw (deg) up to which FPPA is trusted fully: off-axis, sagittal motion (hips back, knees forward) leaks into the image x and FPPA reads it as valgus. */
-export const FPPA_FULL_MAX_YAW_DEG = 8;
-/** Estimated yaw (deg) at and beyond which FPPA is not used at all. */
-export const FPPA_NONE_MIN_YAW_DEG = 18;
+/** Thigh image length / standing length (ratio) below which FPPA is not reported: the thigh then points at the camera and the 2D angle at the knee is undefined (near parallel in a frontal view). Munro 2012 measures FPPA in single-leg squats to ~60° of knee flexion, where the thigh stays mostly in the image plane. */
+export const FPPA_MIN_THIGH_IMAGE_RATIO = 0.4;
+/** Estimated yaw (deg) up to which FPPA is reported without a toe keypoint (the foot's direction is then unknown, so flexion seen off-axis cannot be taken out). */
+export const FPPA_NO_TOE_MAX_YAW_DEG = 8;
 /** Horizontal ankle→foot_index distance as a share of knee→ankle (shank) length (ratio); Drillis & Contini 1966: foot 0.152 H, ankle-to-toe ≈ 0.75 of it, shank 0.246 H. */
 export const ANKLE_TO_TOE_PER_SHANK = 0.46;
 /** Averaging band (deg of knee angle) around the deepest knee flexion for "at the bottom" rep values; clinical convention measures FPPA at peak knee flexion. */
@@ -110,14 +114,18 @@ export const BOTTOM_AVERAGE_BAND_DEG = 5;
 // Cues: fire thresholds, clear thresholds (hysteresis), dwell, cooldown
 // ---------------------------------------------------------------------------------------------------
 
-/** Valgus (deg) at which `knees-out` fires; between healthy (~8°) and patellofemoral pain (~17°) 2D FPPA in Herrington 2014, > 3 × Munro 2012's ~3° error above neutral. */
-export const KNEES_OUT_FIRE_DEG = 12;
-/** Valgus (deg) below which `knees-out` clears. */
-export const KNEES_OUT_CLEAR_DEG = 8;
-/** Hip drop vs standing (deg), beyond the perspective allowance, at which `hips-level` fires: 2 × the ~4° smallest real change reported for pelvic drop. */
-export const HIPS_LEVEL_FIRE_DEG = 8;
-/** Hip drop (deg, beyond the perspective allowance) below which `hips-level` clears. */
-export const HIPS_LEVEL_CLEAR_DEG = 5;
+/** Knee FPPA relative to the foot line (deg) in the review's "near" band starts here and is "past" above KNEES_OUT_FIRE_DEG: 2D FPPA is ~8 ± 5° without knee pain and ~17 ± 5° with patellofemoral pain (Herrington 2014); 15° is past the healthy mean by more than 2 × Munro 2012's ~3° error. */
+export const KNEES_OUT_FIRE_DEG = 15;
+/** FPPA (deg) below which a knee reads "within" (healthy mean + ~1 SD less the error; Herrington 2014, Munro 2012). */
+export const KNEES_OUT_CLEAR_DEG = 11;
+/** Knee inside its own foot line, share of standing shank length, at which `knees-out` fires: the knee past the medial border of the foot, half a foot breadth (0.055 H / 2) from the 2nd-toe line = 0.11 of the shank (0.246 H; Drillis & Contini 1966). The lateral step-down test scores a knee "medial to the foot" as its worst knee grade (Piva 2006). */
+export const KNEE_INSIDE_FOOT_FIRE_RATIO = 0.12;
+/** Knee-inside-foot ratio below which `knees-out` clears: the knee back over the foot (a quarter foot breadth). */
+export const KNEE_INSIDE_FOOT_CLEAR_RATIO = 0.06;
+/** Pelvic drop vs standing, after the perspective allowance (deg), at which `hips-level` fires: past the ~4–5° smallest real change of 2D pelvic obliquity (Munro 2012: SEM 1.5–2°, × 2.77), with 1° more for the hip keypoints' own left/right bias (BlazePose's 3D hips tilt up to ~6° on good-form reps, issue 8). */
+export const HIPS_LEVEL_FIRE_DEG = 6;
+/** Pelvic drop (deg, perspective removed) below which `hips-level` clears. */
+export const HIPS_LEVEL_CLEAR_DEG = 4;
 /** Assumed focal length as a share of the frame's longer side (ratio) for the hip-line perspective allowance; phone and webcam lenses have ~55–65° across the long side (f ≈ 0.9–1.0 × side). */
 export const ASSUMED_FOCAL_PER_LONG_SIDE = 1;
 /** Centre-of-mass position along heel→toe (ratio) at which `hips-back` fires: the centre of pressure should stay in the back ~70% of the foot, plus ~0.1 foot length for the error of a 2D segment-weighted COM (~2–3% of height). */
@@ -132,14 +140,20 @@ export const HEELS_DOWN_CLEAR_RATIO = 0.08;
 export const CHEST_UP_FIRE_DEG = 58;
 /** Trunk lean (deg) below which `chest-up` clears. */
 export const CHEST_UP_CLEAR_DEG = 50;
-/** Depth ratio at the bottom below which `go-lower` fires (≈ above a half squat; parallel ≈ 0.4). */
-export const GO_LOWER_FIRE_DEPTH_RATIO = 0.28;
-/** Depth ratio above which `go-lower` clears. */
-export const GO_LOWER_CLEAR_DEPTH_RATIO = 0.32;
+/**
+ * Thigh angle from vertical (deg) a rep must reach at its bottom for each depth target, measured
+ * hip joint → knee joint. Parallel is the thigh horizontal (90°); a half squat stops with the thigh
+ * at ~50–60° (knee ~70–100°, Schoenfeld 2010). Each threshold is its target less a 20° allowance:
+ * ~10° because coaches judge parallel by the hip crease against the top of the knee, which sits
+ * lower than the joint line the keypoints give, and ~10° for the 2D estimate (the two legs of one
+ * symmetric squat differ by up to ~10° on real clips). A rep at its target is then not told to go
+ * lower. A quarter squat (≤ 45° of knee flexion, thigh ≤ ~25–30°) is shallow under both.
+ */
+export const DEPTH_TARGET_THIGH_DEG = { parallel: 70, half: 40, any: 0 } as const;
+/** How far under its target (deg of thigh angle) a rep is "near" rather than shallow in the review. */
+export const DEPTH_NEAR_BAND_DEG = 10;
 /** Time (ms) a metric must stay past its fire threshold before the cue shows: rejects single-frame spikes (2 frames at 15 fps). */
 export const CUE_DWELL_MS = 150;
-/** Time (ms) at the bottom, under depth, before `go-lower` fires: a held shallow bottom, not the turn of a normal rep. */
-export const GO_LOWER_DWELL_MS = 600;
 /** Time (ms) before the same cue may fire again; one reminder per couple of reps. */
 export const CUE_COOLDOWN_MS = 4000;
 /** Shortest time (ms) a cue stays on screen once shown, so it can be read. */

@@ -44,30 +44,40 @@ export type RepPhase = 'unknown' | 'standing' | 'descending' | 'bottom' | 'ascen
 export interface FrameMetrics {
   /** 2D knee angle hip–knee–ankle, deg (180 = straight). */
   readonly kneeAngleDeg: Sided<number | null>;
+  /** Knee flexion in the leg's own plane, deg (0 = straight): thigh plus shank angle from vertical. */
+  readonly kneeFlexionDeg: Sided<number | null>;
+  /** Thigh angle from vertical, deg (0 standing, 90 = thigh parallel to the floor). */
+  readonly thighAngleDeg: Sided<number | null>;
   /** Hip descent below standing as a share of the standing hip→ankle extent (0 standing, ≈0.45 parallel). */
   readonly depthRatio: number | null;
   /** Hip midpoint lower in the image than the knee midpoint. */
   readonly hipBelowKnee: boolean | null;
-  /** Reported knee valgus, deg, + = knee toward the midline: FPPA blended into the foot-plane tilt. */
+  /**
+   * Reported knee valgus: FPPA (Munro 2012) against the foot line, deg, + = knee toward the midline;
+   * the image angle less the angle a knee tracking over its own foot shows from this camera. Null
+   * when the thigh points at the camera (near parallel from the front): the inside-foot ratio then
+   * stands alone.
+   */
   readonly kneeValgusDeg: Sided<number | null>;
   /** Frontal plane projection angle, deg, + = knee medial of the hip–ankle line (raw, before blending). */
   readonly kneeFppaDeg: Sided<number | null>;
   /** Frontal tilt of the shank out of its foot's vertical plane relative to standing, deg, + = medial. */
   readonly kneeFootPlaneTiltDeg: Sided<number | null>;
-  /** Knee's medial displacement from its foot's vertical plane / standing shank length, + = medial. */
+  /** Knee inside its foot line: medial displacement from the foot's vertical plane vs standing / standing shank length, + = medial. Drives `knees-out`. */
   readonly kneeMedialDisplacementRatio: Sided<number | null>;
-  /** Weight of FPPA in kneeValgusDeg (0–1), from thigh foreshortening and yaw. */
+  /** 1 when the thigh shows enough of its length for FPPA to be reported, else 0. */
   readonly kneeFppaWeight: number | null;
   /** Knee separation / ankle separation (image x), < 1 = knees inside the ankles. */
   readonly kneeAnkleSeparationRatio: number | null;
   /** Pelvic obliquity vs standing calibration, deg, + = the person's left hip lower. */
   readonly hipDropDeg: number | null;
   /**
-   * Bound on the hip-line tilt that perspective alone produces when the hips descend with the body
-   * turned off-axis (the far hip's image rises relative to the near one), deg ≥ 0; `hips-level` only
-   * counts hip drop beyond it.
+   * Size of the hip-line tilt that perspective alone produces when the hips descend with the body
+   * turned off-axis (the near hip's image moves more), deg ≥ 0: an allowance taken off the drop.
    */
   readonly hipDropPerspectiveDeg: number | null;
+  /** Pelvic drop vs standing with the perspective share removed, deg, + = the person's left hip lower. Drives `hips-level`. */
+  readonly pelvicDropDeg: number | null;
   /** Pelvis midpoint shift over the feet vs standing, share of stance width, + = toward the person's left. */
   readonly pelvisShiftRatio: number | null;
   /** Centre of mass along heel (0) → toe (1) (side view). */
@@ -166,11 +176,24 @@ export interface RepSummary {
     readonly minKneeAngleDeg: number | null;
     readonly hipBelowKnee: boolean | null;
     readonly maxDepthRatio: number | null;
+    /** Thigh angle from vertical at the bottom, shallower leg, deg (90 = parallel). */
+    readonly thighAngleDeg: number | null;
+    /** Knee flexion at the bottom, mean of the measured knees, deg. */
+    readonly kneeFlexionDeg: number | null;
+    /** The depth target the rep was judged against. */
+    readonly target: 'parallel' | 'half' | 'any';
   };
+  /** Knee FPPA against the foot line at peak knee flexion (bottom average), deg; null where the view cannot give it. */
   readonly kneeValgusDeg: Sided<number | null> | null;
   readonly kneeValgusPeakDeg: Sided<number | null> | null;
+  /** Knee inside its foot line, sustained peak, share of shank length (drives `knees-out`). */
+  readonly kneeInsideFootRatio: Sided<number | null> | null;
   readonly hipDropDeg: SidedMagnitude | null;
   readonly hipDropPeakDeg: SidedMagnitude | null;
+  /** Pelvic drop vs standing at the bottom with the perspective share removed, deg (drives `hips-level`). */
+  readonly pelvicDropDeg: SidedMagnitude | null;
+  /** Lateral hip shift at the bottom vs standing: share of stance width and the side it moved toward. */
+  readonly hipShift: { readonly ratio: number; readonly toward: Side } | null;
   readonly toeShiftRatio: number | null;
   readonly toeShiftPeakRatio: number | null;
   readonly heelRisePeakRatio: number | null;
@@ -182,11 +205,22 @@ export interface RepSummary {
   readonly trunkLeanPeakDeg: number | null;
   readonly asymmetry: { readonly kneeAngleDeg: number | null; readonly kneeValgusDeg: number | null };
   readonly tempo: { readonly descentMs: number; readonly bottomMs: number; readonly ascentMs: number | null };
+  /** Cues spoken in the rep, and every fault the rep's sustained values put past its limit. */
   readonly cues: readonly CueId[];
+  /** Per cue: the rep's value (sustained over the cue dwell; for go-lower the bottom thigh angle) and its verdict. */
+  readonly faults: Readonly<Partial<Record<CueId, RepFault>>>;
+}
+
+/** A rep's value for one cue and the core's verdict on it (verdict.ts). */
+export interface RepFault {
+  readonly value: number;
+  readonly verdict: 'within' | 'near' | 'past';
 }
 
 export interface SetSummary {
   readonly view: View;
+  /** The depth target reps were judged against. */
+  readonly depthTarget: 'parallel' | 'half' | 'any';
   readonly repCount: number;
   readonly partialReps: number;
   /** Complete reps. */

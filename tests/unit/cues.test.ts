@@ -6,14 +6,20 @@ import {
   CUE_DWELL_MS,
   CUE_MIN_SHOW_MS,
   HIPS_BACK_FIRE_RATIO,
-  KNEES_OUT_CLEAR_DEG,
-  KNEES_OUT_FIRE_DEG,
+  KNEE_INSIDE_FOOT_CLEAR_RATIO,
+  KNEE_INSIDE_FOOT_FIRE_RATIO,
 } from '../../src/core/thresholds';
 import type { FrameMetrics } from '../../src/core/types';
 
+// knees-out is driven by the knee-inside-foot ratio. The cases below are written in units of a
+// twelfth of its fire level, so their numbers read like degrees of a 12°-limit measure.
+const UNIT = KNEE_INSIDE_FOOT_FIRE_RATIO / 12;
+const KNEES_OUT_FIRE_DEG = KNEE_INSIDE_FOOT_FIRE_RATIO / UNIT;
+const KNEES_OUT_CLEAR_DEG = KNEE_INSIDE_FOOT_CLEAR_RATIO / UNIT;
+const scaled = (v: number | null): number | null => (v === null ? null : v * UNIT);
 const valgus = (left: number | null, right: number | null): FrameMetrics => ({
   ...EMPTY_METRICS,
-  kneeValgusDeg: { left, right },
+  kneeMedialDisplacementRatio: { left: scaled(left), right: scaled(right) },
 });
 const FRAME_MS = 33;
 
@@ -38,7 +44,7 @@ describe('cue engine', () => {
     expect(fired?.id).toBe('knees-out');
     expect(fired?.rep).toBe(2);
     expect(fired?.metric).toBe('kneeValgus');
-    expect(fired?.value).toBeCloseTo(KNEES_OUT_FIRE_DEG + 3.4, 9);
+    expect(fired?.value).toBeCloseTo((KNEES_OUT_FIRE_DEG + 3.4) * UNIT, 9);
     expect((fired?.tMs as number) - 100).toBeGreaterThanOrEqual(CUE_DWELL_MS);
   });
 

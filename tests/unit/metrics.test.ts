@@ -138,7 +138,13 @@ describe('front-view metrics on a hand-built pose', () => {
     const lk = raw.left_knee as readonly [number, number];
     raw.left_knee = [lk[0] - 25, lk[1]]; // left knee (image +x side) 25 px toward the midline
     const moved = computeRawMetrics(gated(raw), ctx);
-    expect(moved.kneeValgusDeg.left as number).toBeGreaterThan((base.kneeValgusDeg.left as number) + 5);
-    expect(moved.kneeValgusDeg.right).toBe(base.kneeValgusDeg.right);
+    // Without a standing calibration the FPPA against the foot line is not reported; the image FPPA
+    // and the knee-inside-foot ratio (which drives knees-out) are.
+    expect(moved.kneeFppaDeg.left as number).toBeGreaterThan((base.kneeFppaDeg.left as number) + 5);
+    expect(moved.kneeFppaDeg.right).toBe(base.kneeFppaDeg.right);
+    expect(moved.kneeMedialDisplacementRatio.left as number).toBeGreaterThan(
+      (base.kneeMedialDisplacementRatio.left as number) + 0.1,
+    );
+    expect(moved.kneeMedialDisplacementRatio.right).toBe(base.kneeMedialDisplacementRatio.right);
   });
 });

@@ -38,7 +38,7 @@ describe('rep state machine', () => {
     expect(r.count).toBe(1);
     // The first sample is already standing (depth 0, straight knees).
     expect(r.phases).toEqual(['standing', 'descending', 'bottom', 'ascending', 'standing']);
-    expect(r.transitions.map((t) => t.type)).toEqual(['start', 'complete']);
+    expect(r.transitions.map((t) => t.type)).toEqual(['start', 'turn', 'complete']);
   });
 
   it('does not count before the return to standing', () => {
@@ -55,15 +55,17 @@ describe('rep state machine', () => {
     expect((done?.rep.bottomExitMs as number) - (done?.rep.bottomEnterMs as number)).toBeGreaterThan(2500);
   });
 
-  it('half reps count, shallow bobs do not', () => {
+  it('half and quarter reps count, shallow bobs do not', () => {
     expect(run(reps([0.22, 0.23]), 8500).count).toBe(2);
-    const bob = run(reps([0.12, 0.11]), 8500);
+    // ≈ 30° of knee flexion lowers the hip by ~0.06–0.07 of the hip→ankle extent.
+    expect(run(reps([0.07, 0.068]), 8500).count).toBe(2);
+    const bob = run(reps([0.058, 0.057]), 8500);
     expect(bob.count).toBe(0);
     expect(bob.transitions.filter((t) => t.type === 'cancel')).toHaveLength(2);
   });
 
   it('noise around the standing threshold does not start reps (hysteresis)', () => {
-    const r = run((t) => 0.06 + 0.035 * Math.sin(t / 90), 6000);
+    const r = run((t) => 0.04 + 0.012 * Math.sin(t / 90), 6000);
     expect(r.transitions).toHaveLength(0);
   });
 
@@ -90,7 +92,7 @@ describe('rep state machine', () => {
       return reps([0.4])(t - 4000);
     };
     const r = run(d, 9000);
-    expect(r.transitions.map((t) => t.type)).toEqual(['start', 'abandon', 'start', 'complete']);
+    expect(r.transitions.map((t) => t.type)).toEqual(['start', 'abandon', 'start', 'turn', 'complete']);
     expect(r.count).toBe(1);
   });
 
@@ -110,5 +112,39 @@ describe('rep state machine', () => {
       m.push(t, v, t > 1500 && v < 0.03);
     }
     expect(m.count).toBe(1);
+  });
+
+  it('a rep marked as no squat (feet moved) ends as cancel and does not count', () => {
+    const m = new RepStateMachine();
+    const types: string[] = [];
+    for (let t = 0; t <= 4000; t += 1000 / 30) {
+      if (t > 1500) m.invalidate(); // a step during the rep
+      const d = reps([0.4])(t);
+      const tr = m.push(t, d, d < 0.03);
+      if (tr) types.push(tr.type);
+    }
+    expect(m.count).toBe(0);
+    expect(types).toEqual(['start', 'turn', 'cancel']);
+  });
+
+  it('the squat check is asked on the return to standing: a failed check cancels the rep', () => {
+    const m = new RepStateMachine();
+    m.setSquatCheck(() => false);
+    const r = run(reps([0.4]), 4000, 30, m);
+    expect(r.count).toBe(0);
+    expect(r.transitions.map((t) => t.type)).toEqual(['start', 'turn', 'cancel']);
+  });
+
+  it('turn fires once per rep, even with a bounce on the way up', () => {
+    const d = (t: number): number => {
+      if (t < 1000) return 0;
+      const s = (t - 1000) / 1000;
+      if (s < 1) return 0.44 * s;
+      if (s < 1.5) return 0.44 - 0.3 * (s - 1);
+      if (s < 1.8) return 0.29 + 0.4 * (s - 1.5);
+      if (s < 3) return Math.max(0, 0.41 - 0.4 * (s - 1.8));
+      return 0;
+    };
+    expect(run(d, 5000).transitions.filter((t) => t.type === 'turn')).toHaveLength(1);
   });
 });

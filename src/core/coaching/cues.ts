@@ -4,17 +4,15 @@ import {
   CUE_COOLDOWN_MS,
   CUE_DWELL_MS,
   CUE_MIN_SHOW_MS,
-  GO_LOWER_CLEAR_DEPTH_RATIO,
-  GO_LOWER_DWELL_MS,
-  GO_LOWER_FIRE_DEPTH_RATIO,
+  DEPTH_TARGET_THIGH_DEG,
   HEELS_DOWN_CLEAR_RATIO,
   HEELS_DOWN_FIRE_RATIO,
   HIPS_BACK_CLEAR_RATIO,
   HIPS_BACK_FIRE_RATIO,
   HIPS_LEVEL_CLEAR_DEG,
   HIPS_LEVEL_FIRE_DEG,
-  KNEES_OUT_CLEAR_DEG,
-  KNEES_OUT_FIRE_DEG,
+  KNEE_INSIDE_FOOT_CLEAR_RATIO,
+  KNEE_INSIDE_FOOT_FIRE_RATIO,
 } from '../thresholds';
 import type { CueEvent, CueId, FrameMetrics, MetricId, RepPhase } from '../types';
 import { maxOrNull } from '../math/stats';
@@ -56,17 +54,39 @@ export interface CueRule extends Limit {
 
 const LOADED: readonly RepPhase[] = ['descending', 'bottom', 'ascending'];
 
+/** How deep a rep must go before it is not told to go lower (a setting; thigh angle, deg). */
+export type DepthTarget = keyof typeof DEPTH_TARGET_THIGH_DEG;
+export const DEPTH_TARGETS = Object.keys(DEPTH_TARGET_THIGH_DEG) as readonly DepthTarget[];
+export const DEFAULT_DEPTH_TARGET: DepthTarget = 'parallel';
+/** Band above the target (deg of thigh angle) read as "near" it rather than clearly deep enough. */
+const DEPTH_CLEAR_BAND_DEG = 5;
+
+/** The go-lower limit on a rep's bottom thigh angle for a depth target. */
+export const depthLimit = (target: DepthTarget): Limit => ({
+  direction: 'below',
+  fireAt: DEPTH_TARGET_THIGH_DEG[target],
+  clearAt: target === 'any' ? 0 : DEPTH_TARGET_THIGH_DEG[target] + DEPTH_CLEAR_BAND_DEG,
+});
+
+/** Thigh angle of the shallower measured leg, deg: a rep is as deep as its shallower side. */
+export const bottomThighDeg = (m: FrameMetrics): number | null =>
+  m.thighAngleDeg.left === null
+    ? m.thighAngleDeg.right
+    : m.thighAngleDeg.right === null
+      ? m.thighAngleDeg.left
+      : Math.min(m.thighAngleDeg.left, m.thighAngleDeg.right);
+
 export const CUE_RULES: readonly CueRule[] = [
   {
     id: 'knees-out',
     metric: 'kneeValgus',
     priority: 1,
     direction: 'above',
-    fireAt: KNEES_OUT_FIRE_DEG,
-    clearAt: KNEES_OUT_CLEAR_DEG,
+    fireAt: KNEE_INSIDE_FOOT_FIRE_RATIO,
+    clearAt: KNEE_INSIDE_FOOT_CLEAR_RATIO,
     dwellMs: CUE_DWELL_MS,
     phases: LOADED,
-    value: (m) => maxOrNull([m.kneeValgusDeg.left, m.kneeValgusDeg.right]),
+    value: (m) => maxOrNull([m.kneeMedialDisplacementRatio.left, m.kneeMedialDisplacementRatio.right]),
   },
   {
     id: 'hips-level',
@@ -77,8 +97,7 @@ export const CUE_RULES: readonly CueRule[] = [
     clearAt: HIPS_LEVEL_CLEAR_DEG,
     dwellMs: CUE_DWELL_MS,
     phases: LOADED,
-    value: (m) =>
-      m.hipDropDeg === null ? null : Math.max(0, Math.abs(m.hipDropDeg) - (m.hipDropPerspectiveDeg ?? 0)),
+    value: (m) => (m.pelvicDropDeg === null ? null : Math.abs(m.pelvicDropDeg)),
   },
   {
     id: 'heels-down',
@@ -117,12 +136,12 @@ export const CUE_RULES: readonly CueRule[] = [
     id: 'go-lower',
     metric: 'depth',
     priority: 6,
-    direction: 'below',
-    fireAt: GO_LOWER_FIRE_DEPTH_RATIO,
-    clearAt: GO_LOWER_CLEAR_DEPTH_RATIO,
-    dwellMs: GO_LOWER_DWELL_MS,
-    phases: ['bottom'],
-    value: (m) => m.depthRatio,
+    ...depthLimit(DEFAULT_DEPTH_TARGET),
+    dwellMs: 0,
+    // Judged once per rep, at its turn (SetAnalyzer), against the set's depth target: never from a
+    // single frame, so a normal quick rep is judged as surely as a held one.
+    phases: [],
+    value: bottomThighDeg,
   },
 ];
 
@@ -201,6 +220,20 @@ export class CueEngine {
       active: this.active === null ? null : { id: this.active.id, text: this.texts[this.active.id] },
       fired,
     };
+  }
+
+  /**
+   * Fires `id` now, outside the frame-by-frame rules (the depth verdict at a rep's turn). It shows
+   * only when no other cue is showing; it is returned either way, for the rep's record.
+   */
+  announce(tMs: number, id: CueId, rep: number | null, value: number): CueEvent {
+    const rule = this.rules.find((r) => r.id === id);
+    const event: CueEvent = { tMs, id, text: this.texts[id], rep, metric: rule?.metric ?? 'depth', value };
+    if (this.active === null) {
+      this.active = { id, sinceMs: tMs };
+      this.lastFired.set(id, tMs);
+    }
+    return event;
   }
 
   reset(): void {

@@ -1,13 +1,11 @@
 import { kneeAngleDeg, leftDirection, pair, pairMid, pt, SIDE_NAMES, SIDES } from '../pose/body';
 import type { GatedPose } from '../pose/gating';
-import { clamp, dist, lerp, mid, ramp, signedSlopeDeg, sub, toDegrees, type Vec2 } from '../math/geometry';
+import { clamp, dist, lerp, mid, signedSlopeDeg, sub, toDegrees, type Vec2 } from '../math/geometry';
 import {
   ANKLE_TO_TOE_PER_SHANK,
   ASSUMED_FOCAL_PER_LONG_SIDE,
-  FPPA_FULL_MAX_YAW_DEG,
-  FPPA_FULL_THIGH_RATIO,
-  FPPA_NONE_MIN_YAW_DEG,
-  FPPA_NONE_THIGH_RATIO,
+  FPPA_MIN_THIGH_IMAGE_RATIO,
+  FPPA_NO_TOE_MAX_YAW_DEG,
 } from '../thresholds';
 import type { Calibration, FrameMetrics, MetricId, Side, Sided, View } from '../types';
 import { viewSupports } from './view';
@@ -41,6 +39,55 @@ export function fppaDeg(hip: Vec2, knee: Vec2, ankle: Vec2, medialSign: number):
   const lineX = hip.x + line.x * t;
   const sign = Math.sign((knee.x - lineX) * medialSign);
   return sign * interior;
+}
+
+/** Horizontal reach, px, of a segment of true length `lengthPx` whose image is `heightPx` tall. */
+const horizontalReachPx = (lengthPx: number, heightPx: number): number =>
+  Math.sqrt(Math.max(0, lengthPx * lengthPx - heightPx * heightPx));
+
+/**
+ * The foot's pointing direction as seen by the camera: sin of its angle from the camera axis, from
+ * the ankle→toe image x extent over the foot's expected length; 0 without a toe keypoint.
+ */
+const footSin = (ankle: Vec2, toe: Vec2 | null, shankLengthPx: number): number =>
+  toe === null ? 0 : clamp((toe.x - ankle.x) / (ANKLE_TO_TOE_PER_SHANK * shankLengthPx), -0.9, 0.9);
+
+/**
+ * FPPA that a knee tracking over its own foot would show from this camera: the knee ahead of the
+ * ankle, and the hip behind the knee, along the foot's direction, by the horizontal reach their true
+ * lengths leave at their image heights. Off-axis, flexion alone tilts the image angle by tens of
+ * degrees; this is that share, which `kneeFppaVsFootDeg` removes.
+ */
+export function footAlignedFppaDeg(
+  hip: Vec2,
+  knee: Vec2,
+  ankle: Vec2,
+  toe: Vec2 | null,
+  thighLengthPx: number,
+  shankLengthPx: number,
+  medialSign: number,
+): number | null {
+  const sin = footSin(ankle, toe, shankLengthPx);
+  const kneeN = { x: ankle.x + horizontalReachPx(shankLengthPx, ankle.y - knee.y) * sin, y: knee.y };
+  const hipN = { x: kneeN.x - horizontalReachPx(thighLengthPx, knee.y - hip.y) * sin, y: hip.y };
+  return fppaDeg(hipN, kneeN, ankle, medialSign);
+}
+
+/**
+ * Segment angle from vertical, deg (0 = vertical, 90 = horizontal, > 90 = its lower end above its
+ * upper end). Seen from the side, the image shows it; from the front or back the segment points at
+ * the camera, and its angle follows from how much of its standing length it still shows vertically.
+ */
+function segmentFromVerticalDeg(
+  top: Vec2,
+  bottom: Vec2,
+  lengthPx: number | null,
+  sideView: boolean,
+): number | null {
+  const dy = bottom.y - top.y;
+  if (sideView) return toDegrees(Math.atan2(Math.abs(bottom.x - top.x), dy));
+  if (lengthPx === null || !(lengthPx > 0)) return null;
+  return toDegrees(Math.acos(clamp(dy / lengthPx, -1, 1)));
 }
 
 export interface FootPlaneValgus {
@@ -227,7 +274,6 @@ export function computeRawMetrics(pose: GatedPose, ctx: MetricContext): FrameMet
 
   // --- knee valgus -------------------------------------------------------------------------------
   const yaw = ctx.yawDeg;
-  const yawWeight = yaw === null ? 0 : 1 - ramp(yaw, FPPA_FULL_MAX_YAW_DEG, FPPA_NONE_MIN_YAW_DEG);
   const lengths = segmentLengths(pose);
   const perSide = sided((s) => {
     const n = SIDE_NAMES[s];
@@ -249,12 +295,15 @@ export function computeRawMetrics(pose: GatedPose, ctx: MetricContext): FrameMet
     const thighCal = cal?.thighLengthPx[s] ?? null;
     const thighNow = lengths.thigh[s];
     const thighRatio = thighCal !== null && thighNow !== null && thighCal > 0 ? thighNow / thighCal : null;
-    const w =
-      thighRatio === null ? 0 : ramp(thighRatio, FPPA_NONE_THIGH_RATIO, FPPA_FULL_THIGH_RATIO) * yawWeight;
-    let valgus: number | null;
-    if (foot === null) valgus = w > 0 ? fppa : null;
-    else if (fppa === null) valgus = foot.tiltDeg;
-    else valgus = w * fppa + (1 - w) * foot.tiltDeg;
+    // FPPA against the foot line: the image angle less what a knee over its own foot would show.
+    const toe = pt(pose, n.toe);
+    const footKnown = toe !== null || (yaw !== null && yaw <= FPPA_NO_TOE_MAX_YAW_DEG);
+    const neutral =
+      hip && thighCal !== null && shankLen !== null && footKnown
+        ? footAlignedFppaDeg(hip, kn, an, toe, thighCal, shankLen, medialSign)
+        : null;
+    const w = thighRatio !== null && thighRatio >= FPPA_MIN_THIGH_IMAGE_RATIO ? 1 : 0;
+    const valgus = w === 1 && fppa !== null && neutral !== null ? fppa - neutral : null;
     return { fppa, foot, w, valgus };
   });
   const kneeValgusDeg = sided((s) => perSide[s]?.valgus ?? null);
@@ -272,7 +321,7 @@ export function computeRawMetrics(pose: GatedPose, ctx: MetricContext): FrameMet
   // A level hip line turned by yaw ψ has its far hip Δz = w·sin ψ deeper; descending by ΔY at distance Z
   // tilts its image by ≈ atan(ΔY·tan ψ / Z) = atan(descentPx·tan ψ / f).
   const focalPx = Math.max(pose.size.widthPx, pose.size.heightPx) * ASSUMED_FOCAL_PER_LONG_SIDE;
-  const hipDropPerspectiveDeg =
+  const perspectiveMagDeg =
     hipDropDeg === null || ctx.hipDescentPx === null || yaw === null
       ? null
       : toDegrees(
@@ -280,6 +329,14 @@ export function computeRawMetrics(pose: GatedPose, ctx: MetricContext): FrameMet
             (Math.max(0, ctx.hipDescentPx) * Math.tan((Math.min(yaw, 80) * Math.PI) / 180)) / focalPx,
           ),
         );
+  // Which hip is nearer cannot be told reliably from 2D keypoints (on the banded clip the feet and
+  // the model's own 3D hips disagree), so the allowance is taken off the drop whichever way it goes:
+  // a false "keep your hips level" costs more trust than a missed one.
+  const hipDropPerspectiveDeg = perspectiveMagDeg;
+  const pelvicDropDeg =
+    hipDropDeg === null || perspectiveMagDeg === null
+      ? hipDropDeg
+      : Math.sign(hipDropDeg) * Math.max(0, Math.abs(hipDropDeg) - perspectiveMagDeg);
   const pelvis = leftDir === null ? null : pelvisOffsetRatio(pose, leftDir);
   const pelvisShiftRatio =
     pelvis !== null && cal?.pelvisShiftRatio != null ? pelvis - cal.pelvisShiftRatio : null;
@@ -322,8 +379,26 @@ export function computeRawMetrics(pose: GatedPose, ctx: MetricContext): FrameMet
   const kMid = pairMid(pose, 'left_knee', 'right_knee');
   const hipBelowKnee = hMid && kMid ? hMid.y > kMid.y : null;
 
+  // --- depth: thigh angle and knee flexion (sagittal) ---------------------------------------------
+  const sideView = ctx.view === 'side';
+  const thighAngleDeg = sided((s) => {
+    const hip = pt(pose, SIDE_NAMES[s].hip);
+    const kn = pt(pose, SIDE_NAMES[s].knee);
+    return hip && kn ? segmentFromVerticalDeg(hip, kn, cal?.thighLengthPx[s] ?? null, sideView) : null;
+  });
+  const kneeFlexionDeg = sided((s) => {
+    if (sideView) return knee[s] === null ? null : 180 - knee[s];
+    const kn = pt(pose, SIDE_NAMES[s].knee);
+    const an = pt(pose, SIDE_NAMES[s].ankle);
+    const shank = kn && an ? segmentFromVerticalDeg(kn, an, cal?.shankLengthPx[s] ?? null, false) : null;
+    const thigh = thighAngleDeg[s];
+    return shank === null || thigh === null ? null : thigh + shank;
+  });
+
   return {
     kneeAngleDeg: knee,
+    kneeFlexionDeg,
+    thighAngleDeg,
     depthRatio: ctx.depthRatio,
     hipBelowKnee,
     kneeValgusDeg,
@@ -334,6 +409,7 @@ export function computeRawMetrics(pose: GatedPose, ctx: MetricContext): FrameMet
     kneeAnkleSeparationRatio,
     hipDropDeg,
     hipDropPerspectiveDeg,
+    pelvicDropDeg,
     pelvisShiftRatio,
     toeShiftRatio,
     heelRiseRatio,
@@ -353,6 +429,8 @@ export function maskByView(m: FrameMetrics, view: View): FrameMetrics {
   const valgus = ok('kneeValgus');
   return {
     kneeAngleDeg: ok('kneeAngle') ? m.kneeAngleDeg : NULL_SIDED,
+    kneeFlexionDeg: ok('depth') ? m.kneeFlexionDeg : NULL_SIDED,
+    thighAngleDeg: ok('depth') ? m.thighAngleDeg : NULL_SIDED,
     depthRatio: ok('depth') ? m.depthRatio : null,
     hipBelowKnee: ok('hipBelowKnee') ? m.hipBelowKnee : null,
     kneeValgusDeg: valgus ? m.kneeValgusDeg : NULL_SIDED,
@@ -363,6 +441,7 @@ export function maskByView(m: FrameMetrics, view: View): FrameMetrics {
     kneeAnkleSeparationRatio: ok('kneeAnkleSeparation') ? m.kneeAnkleSeparationRatio : null,
     hipDropDeg: ok('hipDrop') ? m.hipDropDeg : null,
     hipDropPerspectiveDeg: ok('hipDrop') ? m.hipDropPerspectiveDeg : null,
+    pelvicDropDeg: ok('hipDrop') ? m.pelvicDropDeg : null,
     pelvisShiftRatio: ok('pelvisShift') ? m.pelvisShiftRatio : null,
     toeShiftRatio: ok('toeShift') ? m.toeShiftRatio : null,
     heelRiseRatio: ok('heelRise') ? m.heelRiseRatio : null,
@@ -377,6 +456,8 @@ export function maskByView(m: FrameMetrics, view: View): FrameMetrics {
 export const EMPTY_METRICS: FrameMetrics = maskByView(
   {
     kneeAngleDeg: NULL_SIDED,
+    kneeFlexionDeg: NULL_SIDED,
+    thighAngleDeg: NULL_SIDED,
     depthRatio: null,
     hipBelowKnee: null,
     kneeValgusDeg: NULL_SIDED,
@@ -387,6 +468,7 @@ export const EMPTY_METRICS: FrameMetrics = maskByView(
     kneeAnkleSeparationRatio: null,
     hipDropDeg: null,
     hipDropPerspectiveDeg: null,
+    pelvicDropDeg: null,
     pelvisShiftRatio: null,
     toeShiftRatio: null,
     heelRiseRatio: null,

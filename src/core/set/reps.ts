@@ -30,7 +30,9 @@ export interface RepTiming {
 export type RepTransition =
   | { readonly type: 'start'; readonly rep: RepTiming }
   | { readonly type: 'complete'; readonly rep: RepTiming }
-  /** Back to standing without reaching rep depth, or too fast to be a squat: not a rep. */
+  /** The rep turned from going down to coming up (once per rep): its depth is now known. */
+  | { readonly type: 'turn'; readonly rep: RepTiming }
+  /** Back to standing without reaching rep depth, too fast to be a squat, or not a squat (invalidated): not a rep. */
   | { readonly type: 'cancel'; readonly rep: RepTiming }
   /** Person lost mid-rep (walked out of frame, identity switch): not a rep, reported as partial. */
   | { readonly type: 'abandon'; readonly rep: RepTiming };
@@ -44,6 +46,9 @@ interface MutableRep {
   bottomExitMs: number | null;
   endMs: number | null;
   minSinceAscent: number;
+  turned: boolean;
+  /** Not a squat (the feet moved, a knee stayed straight): ends as 'cancel', whatever its depth. */
+  invalid: boolean;
 }
 
 /**
@@ -61,6 +66,13 @@ export class RepStateMachine {
   private lastStandingMs = 0;
   private lastValidMs: number | null = null;
   private recent: { tMs: number; d: number }[] = [];
+  /** Asked when a rep returns to standing: is it a squat (planted feet, bent knees)? */
+  private isSquat: () => boolean = () => true;
+
+  /** Sets the check that a finished movement is a squat before it counts (SquatGate). */
+  setSquatCheck(check: () => boolean): void {
+    this.isSquat = check;
+  }
 
   get phase(): RepPhase {
     return this.phaseNow;
@@ -72,7 +84,7 @@ export class RepStateMachine {
 
   /** The rep in progress, or null when standing/unknown. */
   get current(): RepTiming | null {
-    return this.rep === null ? null : { ...this.rep };
+    return this.rep === null ? null : toTiming(this.rep);
   }
 
   /**
@@ -110,8 +122,10 @@ export class RepStateMachine {
             bottomExitMs: null,
             endMs: null,
             minSinceAscent: d,
+            turned: false,
+            invalid: false,
           };
-          return { type: 'start', rep: { ...this.rep } };
+          return { type: 'start', rep: toTiming(this.rep) };
         }
         return null;
       case 'descending': {
@@ -123,7 +137,7 @@ export class RepStateMachine {
           r.bottomExitMs = tMs;
           r.minSinceAscent = d;
           this.phaseNow = 'ascending';
-          return this.maybeStand(d, tMs);
+          return this.maybeStand(d, tMs) ?? this.turn(r);
         }
         if (speed !== null && speed < REP_BOTTOM_SPEED_PER_S && r.maxDepthRatio >= REP_MIN_DEPTH_RATIO) {
           r.bottomEnterMs = tMs;
@@ -138,7 +152,7 @@ export class RepStateMachine {
           r.bottomExitMs = tMs;
           r.minSinceAscent = d;
           this.phaseNow = 'ascending';
-          return this.maybeStand(d, tMs);
+          return this.maybeStand(d, tMs) ?? this.turn(r);
         }
         return null;
       }
@@ -162,6 +176,22 @@ export class RepStateMachine {
     this.recent = [];
   }
 
+  /** Marks the rep in progress as not a squat: it will end as 'cancel' and never count. */
+  invalidate(): void {
+    if (this.rep !== null) this.rep.invalid = true;
+  }
+
+  /** Whether the rep in progress has been marked as not a squat. */
+  get invalid(): boolean {
+    return this.rep?.invalid ?? false;
+  }
+
+  private turn(r: MutableRep): RepTransition | null {
+    if (r.turned) return null;
+    r.turned = true;
+    return { type: 'turn', rep: toTiming(r) };
+  }
+
   /** Ends an in-progress rep because the person is gone; returns to 'unknown'. */
   lose(): RepTransition | null {
     const r = this.rep;
@@ -169,7 +199,7 @@ export class RepStateMachine {
     this.rep = null;
     this.lastValidMs = null;
     this.recent = [];
-    return r === null ? null : { type: 'abandon', rep: { ...r } };
+    return r === null ? null : { type: 'abandon', rep: toTiming(r) };
   }
 
   private deepen(r: MutableRep, d: number, tMs: number): void {
@@ -186,13 +216,28 @@ export class RepStateMachine {
     this.rep = null;
     this.phaseNow = 'standing';
     this.lastStandingMs = tMs;
-    if (r.maxDepthRatio >= REP_MIN_DEPTH_RATIO && tMs - r.startMs >= REP_MIN_DURATION_MS) {
+    if (
+      !r.invalid &&
+      this.isSquat() &&
+      r.maxDepthRatio >= REP_MIN_DEPTH_RATIO &&
+      tMs - r.startMs >= REP_MIN_DURATION_MS
+    ) {
       this.completed++;
-      return { type: 'complete', rep: { ...r } };
+      return { type: 'complete', rep: toTiming(r) };
     }
-    return { type: 'cancel', rep: { ...r } };
+    return { type: 'cancel', rep: toTiming(r) };
   }
 }
+
+const toTiming = (r: MutableRep): RepTiming => ({
+  index: r.index,
+  startMs: r.startMs,
+  deepestMs: r.deepestMs,
+  maxDepthRatio: r.maxDepthRatio,
+  bottomEnterMs: r.bottomEnterMs,
+  bottomExitMs: r.bottomExitMs,
+  endMs: r.endMs,
+});
 
 /** Least-squares slope of d over t, per second; null with fewer than two samples. */
 function slopePerS(samples: readonly { tMs: number; d: number }[]): number | null {

@@ -1,6 +1,15 @@
-import { kneeAngleDeg, pairMid } from '../pose/body';
+import { kneeAngleDeg, pairMid, pt } from '../pose/body';
 import { isStandingPose, CalibrationDetector } from '../metrics/calibration';
-import { CUE_RULES, CUE_TEXTS, CueEngine } from '../coaching/cues';
+import {
+  CUE_RULES,
+  CUE_TEXTS,
+  CueEngine,
+  DEFAULT_DEPTH_TARGET,
+  depthLimit,
+  type DepthTarget,
+} from '../coaching/cues';
+import { verdictOf } from '../coaching/verdict';
+import { SquatGate } from './squat-gate';
 import { GatedPose } from '../pose/gating';
 import { dist } from '../math/geometry';
 import type { Keypoints, PoseFrame } from '../pose/keypoints';
@@ -27,12 +36,15 @@ export interface AnalyzerOptions {
   readonly oneEuro: OneEuroParams | null;
   /** Cue texts (e.g. translated). Defaults to CUE_TEXTS. */
   readonly cueTexts: Readonly<Record<CueId, string>>;
+  /** How deep a rep must go before `go-lower` stays quiet. Defaults to DEFAULT_DEPTH_TARGET ('parallel'). */
+  readonly depthTarget: DepthTarget;
 }
 
 export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   minKeypointScore: MIN_KEYPOINT_SCORE,
   oneEuro: DEFAULT_ONE_EURO,
   cueTexts: CUE_TEXTS,
+  depthTarget: DEFAULT_DEPTH_TARGET,
 };
 
 /** Joints without which neither reps nor form can be judged. */
@@ -60,6 +72,9 @@ export class SetAnalyzer {
   private readonly standingRef = new StandingReference();
   private readonly cues: CueEngine;
   private readonly recorder = new RepRecorder();
+  private readonly gate = new SquatGate();
+  /** A cue announced by a rep transition on this frame (the depth verdict at the turn). */
+  private announced: CueEvent | null = null;
   private completed: RepSummary[] = [];
   private abandoned: RepSummary[] = [];
   private cueEvents: CueEvent[] = [];
@@ -74,6 +89,7 @@ export class SetAnalyzer {
     this.opts = { ...DEFAULT_ANALYZER_OPTIONS, ...options };
     this.smoother = this.opts.oneEuro === null ? null : new KeypointSmoother(this.opts.oneEuro);
     this.cues = new CueEngine(CUE_RULES, this.opts.cueTexts);
+    this.reps.setSquatCheck(() => this.gate.repKneesFlexed());
   }
 
   push(frame: PoseFrame): FrameAnalysis {
@@ -141,11 +157,25 @@ export class SetAnalyzer {
     const metrics = maskByView(raw2, view);
     const phase = this.reps.phase;
     const current = this.reps.current;
-    if (current !== null) this.recorder.add({ tMs, view, metrics });
-    const cue = this.cues.push(tMs, phase, metrics, current?.index ?? null);
-    if (cue.fired !== null) {
-      this.cueEvents.push(cue.fired);
-      if (current !== null) this.recorder.addCue(cue.fired.id);
+    this.gate.push(
+      tMs,
+      { left: pt(pose, 'left_ankle'), right: pt(pose, 'right_ankle') },
+      {
+        left: calibration?.shankLengthPx.left ?? segmentPx(pose, 'left_knee', 'left_ankle'),
+        right: calibration?.shankLengthPx.right ?? segmentPx(pose, 'right_knee', 'right_ankle'),
+      },
+      raw2.kneeFlexionDeg,
+    );
+    // A foot that moves during a rep (a step, a walk-out) makes it no squat: it will not count.
+    if (current !== null && !this.gate.settled(tMs)) this.reps.invalidate();
+    const live = current !== null && !this.reps.invalid && this.gate.cuesLive(tMs);
+    if (current !== null) this.recorder.add({ tMs, view, metrics, live });
+    const cue = this.cues.push(tMs, live ? phase : 'standing', metrics, current?.index ?? null);
+    const fired = cue.fired ?? this.announced;
+    this.announced = null;
+    if (fired !== null) {
+      this.cueEvents.push(fired);
+      if (current !== null) this.recorder.addCue(fired.id);
     }
 
     return {
@@ -160,7 +190,7 @@ export class SetAnalyzer {
       phase,
       repCount: this.reps.count,
       cue: cue.active,
-      cueEvent: cue.fired,
+      cueEvent: fired,
       guidance: guidanceFor(pose, view),
     };
   }
@@ -169,9 +199,10 @@ export class SetAnalyzer {
   summary(): SetSummary {
     const current = this.reps.current;
     const partials = [...this.abandoned];
-    if (current !== null) partials.push(this.recorder.build(current, false));
+    if (current !== null) partials.push(this.recorder.build(current, false, this.opts.depthTarget));
     return {
       view: this.viewTracker.overall(),
+      depthTarget: this.opts.depthTarget,
       repCount: this.reps.count,
       partialReps: partials.length,
       reps: [...this.completed],
@@ -192,6 +223,8 @@ export class SetAnalyzer {
     this.standingRef.reset();
     this.cues.reset();
     this.recorder.clear();
+    this.gate.reset();
+    this.announced = null;
     this.completed = [];
     this.abandoned = [];
     this.cueEvents = [];
@@ -219,13 +252,22 @@ export class SetAnalyzer {
       case 'start':
         this.recorder.clear();
         this.calibrator.takeProvisional();
+        this.gate.startRep();
         break;
+      case 'turn': {
+        // The depth verdict, at the moment the rep turns: no hold at the bottom is needed.
+        if (this.reps.invalid || !this.gate.repKneesFlexed()) break;
+        const thigh = this.recorder.bottomThighDeg();
+        if (verdictOf(depthLimit(this.opts.depthTarget), thigh) === 'past' && thigh !== null)
+          this.announced = this.cues.announce(t.rep.deepestMs, 'go-lower', t.rep.index, thigh);
+        break;
+      }
       case 'complete':
-        this.completed.push(this.recorder.build(t.rep, true));
+        this.completed.push(this.recorder.build(t.rep, true, this.opts.depthTarget));
         this.recorder.clear();
         break;
       case 'abandon':
-        this.abandoned.push(this.recorder.build(t.rep, false));
+        this.abandoned.push(this.recorder.build(t.rep, false, this.opts.depthTarget));
         this.recorder.clear();
         break;
       case 'cancel':
@@ -262,6 +304,13 @@ export class SetAnalyzer {
       guidance,
     };
   }
+}
+
+/** Distance between two keypoints, px, or null. */
+function segmentPx(pose: GatedPose, a: KeypointName, b: KeypointName): number | null {
+  const pa = pt(pose, a);
+  const pb = pt(pose, b);
+  return pa && pb ? dist(pa, pb) : null;
 }
 
 /** Height of the bounding box of the usable keypoints, px, or null. */

@@ -1,13 +1,17 @@
 import { maxOrNull, meanOrNull, measured, mostFrequent } from '../math/stats';
 import type { RepTiming } from './reps';
-import { BOTTOM_AVERAGE_BAND_DEG } from '../thresholds';
-import type { CueId, FrameMetrics, RepSummary, Sided, SidedMagnitude, View } from '../types';
+import { BOTTOM_AVERAGE_BAND_DEG, CUE_DWELL_MS } from '../thresholds';
+import { bottomThighDeg, CUE_RULES, depthLimit, FAULT_CUE_IDS, type DepthTarget } from '../coaching/cues';
+import { verdictOf } from '../coaching/verdict';
+import type { CueId, FrameMetrics, RepFault, RepSummary, Sided, SidedMagnitude, View } from '../types';
 
 /** What the recorder keeps of each frame of a rep (view-masked metrics). */
 export interface RepSample {
   readonly tMs: number;
   readonly view: View;
   readonly metrics: FrameMetrics;
+  /** Cues were live on this frame (feet settled, knees bent): only such frames can make a fault. */
+  readonly live: boolean;
 }
 
 /** Collects the frames and cues of the rep in progress. */
@@ -28,8 +32,13 @@ export class RepRecorder {
     this.cueIds = [];
   }
 
-  build(timing: RepTiming, complete: boolean): RepSummary {
-    return buildRepSummary(timing, this.samples, this.cueIds, complete);
+  build(timing: RepTiming, complete: boolean, depthTarget: DepthTarget): RepSummary {
+    return buildRepSummary(timing, this.samples, this.cueIds, complete, depthTarget);
+  }
+
+  /** The rep's bottom thigh angle so far (shallower leg, averaged at the bottom), deg. */
+  bottomThighDeg(): number | null {
+    return meanOrNull(bottomSamples(this.samples).map((s) => bottomThighDeg(s.metrics)));
   }
 }
 
@@ -62,11 +71,54 @@ const roundSided = (s: Sided<number | null> | null, digits = 2): Sided<number | 
 const roundMag = (s: SidedMagnitude | null, digits = 2): SidedMagnitude | null =>
   s === null ? null : { value: Number(s.value.toFixed(digits)), lowerSide: s.lowerSide };
 
+/**
+ * The highest value a cue's metric held for at least its dwell: the largest v such that the value
+ * stayed ≥ v over a run of live frames spanning CUE_DWELL_MS. The cue engine fires on exactly such a
+ * run, so a rep's value and its cue cannot disagree; a one-frame spike does not count.
+ */
+export function sustainedPeak(
+  samples: readonly RepSample[],
+  value: (m: FrameMetrics) => number | null,
+  dwellMs = CUE_DWELL_MS,
+): number | null {
+  let best: number | null = null;
+  let runStart = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i] as RepSample;
+    const v = s.live ? value(s.metrics) : null;
+    if (v === null) {
+      runStart = i + 1;
+      continue;
+    }
+    // The run of measured frames ending here; the window is its last dwellMs or more.
+    let lo = v;
+    for (let j = i - 1; j >= runStart; j--) {
+      const sj = samples[j] as RepSample;
+      if (s.tMs - (samples[j + 1] as RepSample).tMs >= dwellMs) break;
+      lo = Math.min(lo, value(sj.metrics) as number);
+      if (s.tMs - sj.tMs >= dwellMs && (best === null || lo > best)) best = lo;
+    }
+  }
+  return best;
+}
+
+function repFaults(samples: readonly RepSample[]): Partial<Record<CueId, RepFault>> {
+  const out: Partial<Record<CueId, RepFault>> = {};
+  for (const rule of CUE_RULES) {
+    if (!FAULT_CUE_IDS.includes(rule.id)) continue;
+    const v = sustainedPeak(samples, rule.value);
+    const verdict = verdictOf(rule, v);
+    if (v !== null && verdict !== null) out[rule.id] = { value: Number(v.toFixed(3)), verdict };
+  }
+  return out;
+}
+
 export function buildRepSummary(
   timing: RepTiming,
   samples: readonly RepSample[],
-  cues: readonly CueId[],
+  firedCues: readonly CueId[],
   complete: boolean,
+  depthTarget: DepthTarget,
 ): RepSummary {
   const bottom = bottomSamples(samples);
   const at = (f: (m: FrameMetrics) => number | null): number | null =>
@@ -89,6 +141,18 @@ export function buildRepSummary(
   const hipBelow = samples.map((s) => s.metrics.hipBelowKnee).filter((b): b is boolean => b !== null);
   const minKnee = samples.map((s) => kneeMean(s.metrics)).filter((k): k is number => k !== null);
   const bottomEnter = timing.bottomEnterMs ?? timing.deepestMs;
+  const thigh = at(bottomThighDeg);
+  const depthVerdict = verdictOf(depthLimit(depthTarget), thigh);
+  const faults = repFaults(samples);
+  if (thigh !== null && depthVerdict !== null)
+    faults['go-lower'] = { value: Number(thigh.toFixed(1)), verdict: depthVerdict };
+  // A rep's cues: those spoken during it, and every fault its sustained value put past the limit
+  // (a cue can be held back by another showing or by its cooldown; the rep is judged all the same).
+  const cues = [...firedCues];
+  for (const [id, f] of Object.entries(faults) as [CueId, RepFault][])
+    if (f.verdict === 'past' && !cues.includes(id)) cues.push(id);
+  const kneeFlexion = at((m) => meanOrNull([m.kneeFlexionDeg.left, m.kneeFlexionDeg.right]));
+  const shift = at((m) => m.pelvisShiftRatio);
   const bottomExit = timing.bottomExitMs;
 
   return {
@@ -102,6 +166,9 @@ export function buildRepSummary(
       minKneeAngleDeg: round(minKnee.length === 0 ? null : Math.min(...minKnee), 1),
       hipBelowKnee: hipBelow.length === 0 ? null : hipBelow.some((b) => b),
       maxDepthRatio: round(timing.maxDepthRatio, 3),
+      thighAngleDeg: round(thigh, 1),
+      kneeFlexionDeg: round(kneeFlexion, 1),
+      target: depthTarget,
     },
     kneeValgusDeg: roundSided(
       sidedOrNull(
@@ -116,6 +183,18 @@ export function buildRepSummary(
       ),
     ),
     hipDropDeg: roundMag(magnitude(at((m) => m.hipDropDeg))),
+    pelvicDropDeg: roundMag(magnitude(at((m) => m.pelvicDropDeg))),
+    kneeInsideFootRatio: roundSided(
+      sidedOrNull(
+        sustainedPeak(samples, (m) => m.kneeMedialDisplacementRatio.left),
+        sustainedPeak(samples, (m) => m.kneeMedialDisplacementRatio.right),
+      ),
+      3,
+    ),
+    hipShift:
+      shift === null
+        ? null
+        : { ratio: round(Math.abs(shift), 3) as number, toward: shift >= 0 ? 'left' : 'right' },
     hipDropPeakDeg: roundMag(magnitude(hipDropPeak)),
     toeShiftRatio: round(
       at((m) => m.toeShiftRatio),
@@ -150,6 +229,7 @@ export function buildRepSummary(
       bottomMs: bottomExit === null ? 0 : Math.round(bottomExit - bottomEnter),
       ascentMs: timing.endMs === null || bottomExit === null ? null : Math.round(timing.endMs - bottomExit),
     },
-    cues: [...cues],
+    cues,
+    faults,
   };
 }

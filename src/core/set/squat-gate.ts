@@ -1,0 +1,89 @@
+/**
+ * Whether a movement is a squat at all. A rep needs both feet planted through it and each measured
+ * knee flexing past a quarter squat's start; stepping, walking, walk-outs and re-racks move a foot,
+ * and pressing a bar overhead or a push-press dip barely bend the knees. Cues are live only while
+ * the feet have been settled for a moment and the knees are bent, so none of those movements cue.
+ */
+import type { Vec2 } from '../math/geometry';
+import { dist } from '../math/geometry';
+import {
+  FEET_PLANTED_MAX_SHIFT_RATIO,
+  FEET_SETTLE_MS,
+  FOOT_MOVE_CONFIRM_MS,
+  REP_MIN_KNEE_FLEXION_DEG,
+} from '../thresholds';
+import type { Side, Sided } from '../types';
+
+const SIDES: readonly Side[] = ['left', 'right'];
+
+export class SquatGate {
+  private anchor: Partial<Record<Side, Vec2>> = {};
+  /** Since when each foot has been away from its anchor (a move not yet confirmed), ms. */
+  private awaySince: Partial<Record<Side, number>> = {};
+  private lastMoveMs: number | null = null;
+  private repFlexionDeg: Partial<Record<Side, number>> = {};
+  private kneesNowOk = false;
+
+  /**
+   * @param ankles smoothed ankle positions, px (null when gated)
+   * @param shankPx standing shank lengths, px: the scale a foot's movement is judged on
+   * @param flexionDeg this frame's knee flexion per side, deg
+   */
+  push(
+    tMs: number,
+    ankles: Sided<Vec2 | null>,
+    shankPx: Sided<number | null>,
+    flexionDeg: Sided<number | null>,
+  ): void {
+    for (const s of SIDES) {
+      const p = ankles[s];
+      const len = shankPx[s];
+      if (p === null || len === null) continue;
+      const a = this.anchor[s];
+      if (a === undefined) this.anchor[s] = p;
+      else if (dist(a, p) <= FEET_PLANTED_MAX_SHIFT_RATIO * len) delete this.awaySince[s];
+      else {
+        // A foot that stays away is a step; one that is back on the next frames was a keypoint glitch.
+        const since = (this.awaySince[s] ??= tMs);
+        if (tMs - since >= FOOT_MOVE_CONFIRM_MS) {
+          this.anchor[s] = p;
+          this.lastMoveMs = since;
+          delete this.awaySince[s];
+        }
+      }
+      const f = flexionDeg[s];
+      if (f !== null) this.repFlexionDeg[s] = Math.max(this.repFlexionDeg[s] ?? -Infinity, f);
+    }
+    const measured = SIDES.map((s) => flexionDeg[s]).filter((f): f is number => f !== null);
+    this.kneesNowOk = measured.length > 0 && measured.every((f) => f >= REP_MIN_KNEE_FLEXION_DEG);
+  }
+
+  /** Both feet have stayed where they are for FEET_SETTLE_MS (or have not moved since first seen). */
+  settled(tMs: number): boolean {
+    return this.lastMoveMs === null || tMs - this.lastMoveMs >= FEET_SETTLE_MS;
+  }
+
+  /** Cues may speak now: feet settled and every measured knee bent past a quarter squat's start. */
+  cuesLive(tMs: number): boolean {
+    return this.settled(tMs) && this.kneesNowOk;
+  }
+
+  /** A new rep starts: knee flexion is tracked from here. */
+  startRep(): void {
+    this.repFlexionDeg = {};
+  }
+
+  /** Every knee measured during the rep flexed at least REP_MIN_KNEE_FLEXION_DEG. */
+  repKneesFlexed(): boolean {
+    const peaks = SIDES.map((s) => this.repFlexionDeg[s]).filter((f): f is number => f !== undefined);
+    return peaks.length > 0 && peaks.every((f) => f >= REP_MIN_KNEE_FLEXION_DEG);
+  }
+
+  reset(): void {
+    this.anchor = {};
+    this.awaySince = {};
+    this.lastMoveMs = null;
+    this.repFlexionDeg = {};
+    this.kneesNowOk = false;
+  }
+}
