@@ -144,7 +144,7 @@ export class SetAnalyzer {
     if (depthRatio !== null) this.frames.analysed++;
 
     const transition = this.reps.push(tMs, depthRatio, standingPose);
-    this.onTransition(transition);
+    this.onTransition(transition, tMs);
 
     const calibration = this.calibrator.calibration;
     const raw2 = computeRawMetrics(pose, {
@@ -246,7 +246,7 @@ export class SetAnalyzer {
     return null;
   }
 
-  private onTransition(t: RepTransition | null): void {
+  private onTransition(t: RepTransition | null, tMs: number): void {
     if (t === null) return;
     switch (t.type) {
       case 'start':
@@ -259,7 +259,7 @@ export class SetAnalyzer {
         if (this.reps.invalid || !this.gate.repKneesFlexed()) break;
         const thigh = this.recorder.bottomThighDeg();
         if (verdictOf(depthLimit(this.opts.depthTarget), thigh) === 'past' && thigh !== null)
-          this.announced = this.cues.announce(t.rep.deepestMs, 'go-lower', t.rep.index, thigh);
+          this.announced = this.cues.announce(tMs, 'go-lower', t.rep.index, thigh);
         break;
       }
       case 'complete':
@@ -277,7 +277,7 @@ export class SetAnalyzer {
   }
 
   private switchIdentity(): void {
-    this.onTransition(this.reps.lose());
+    this.onTransition(this.reps.lose(), this.lastMs ?? 0);
     this.smoother?.reset();
     this.standingRef.reset();
     this.suspectSinceMs = null;
@@ -286,7 +286,7 @@ export class SetAnalyzer {
   }
 
   private noPose(tMs: number, guidance: Guidance, keypoints: Keypoints | null): FrameAnalysis {
-    this.onTransition(this.reps.push(tMs, null, false));
+    this.onTransition(this.reps.push(tMs, null, false), tMs);
     const cue = this.cues.push(tMs, this.reps.phase, EMPTY_METRICS, null);
     return {
       tMs,

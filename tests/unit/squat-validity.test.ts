@@ -1,0 +1,118 @@
+/**
+ * What counts as a squat and how deep it went, on hand-built sets (tests/unit/poses.ts: a front-view
+ * person at depth q, 0 standing → 1 ≈ parallel, thigh ≈ 82° from vertical at q = 1, ≈ 55° at 0.5,
+ * ≈ 30° at 0.15 with ≈ 40° of knee flexion: a quarter squat).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeFrames, SetAnalyzer } from '../../src/core/set/session';
+import { SquatGate } from '../../src/core/set/squat-gate';
+import type { DepthTarget } from '../../src/core/coaching/cues';
+import { FEET_SETTLE_MS, REP_MIN_KNEE_FLEXION_DEG } from '../../src/core/thresholds';
+import { frameAt, frontPose, syntheticSet, type RawPose } from './poses';
+
+const PARALLEL_Q = 1;
+const HALF_Q = 0.5;
+const QUARTER_Q = 0.15;
+
+const goLowerReps = (target: DepthTarget, q: number): { count: number; withCue: number } => {
+  const s = analyzeFrames(syntheticSet({ reps: [{ q }, { q }] }), { depthTarget: target });
+  return { count: s.repCount, withCue: s.reps.filter((r) => r.cues.includes('go-lower')).length };
+};
+
+describe('depth verdict', () => {
+  it('parallel target: a parallel rep is left alone; half and quarter reps get go-lower', () => {
+    expect(goLowerReps('parallel', PARALLEL_Q)).toEqual({ count: 2, withCue: 0 });
+    expect(goLowerReps('parallel', HALF_Q)).toEqual({ count: 2, withCue: 2 });
+    expect(goLowerReps('parallel', QUARTER_Q)).toEqual({ count: 2, withCue: 2 });
+  });
+
+  it('half target: half reps are fine, quarter reps still get go-lower; "any" never cues', () => {
+    expect(goLowerReps('half', HALF_Q)).toEqual({ count: 2, withCue: 0 });
+    expect(goLowerReps('half', QUARTER_Q)).toEqual({ count: 2, withCue: 2 });
+    expect(goLowerReps('any', QUARTER_Q)).toEqual({ count: 2, withCue: 0 });
+  });
+
+  it('fires at the turn of a quick rep with no hold at the bottom, and is spoken on that frame', () => {
+    const frames = syntheticSet({ reps: [{ q: HALF_Q, durMs: 1600, holdMs: 0 }] });
+    const a = new SetAnalyzer();
+    const events = frames.map((f) => a.push(f)).filter((r) => r.cueEvent?.id === 'go-lower');
+    const rep = a.summary().reps[0];
+    expect(events).toHaveLength(1);
+    expect(rep?.cues).toContain('go-lower');
+    // Spoken as the rep turns: once the hip has risen REP_ASCENT_BAND_RATIO above its lowest point,
+    // a few frames after the deepest one, and long before the rep ends.
+    const spokenMs = events[0]?.tMs as number;
+    expect(spokenMs - (rep?.bottomMs as number)).toBeLessThan(400);
+    expect(rep?.endMs as number).toBeGreaterThan(spokenMs + 300);
+    expect(rep?.faults['go-lower']?.verdict).toBe('past');
+  });
+});
+
+describe('only squats count', () => {
+  it('a quarter squat (≈ 40° of knee flexion) counts', () => {
+    const s = analyzeFrames(syntheticSet({ reps: [{ q: QUARTER_Q }] }));
+    expect(s.repCount).toBe(1);
+    expect(s.reps[0]?.depth.kneeFlexionDeg as number).toBeGreaterThan(REP_MIN_KNEE_FLEXION_DEG);
+    expect(s.reps[0]?.depth.kneeFlexionDeg as number).toBeLessThan(45);
+  });
+
+  it('a dip with a step (one foot moves a shank length and stays) is no rep and cues nothing', () => {
+    // Made by taking a half-depth rep and, from its start, moving the left ankle, heel and toe 200 px
+    // sideways (≈ 1.1 standing shank lengths): a step.
+    const stepped = (q: number): RawPose => {
+      const p = frontPose(q);
+      if (q < 0.05) return p;
+      const move = (n: keyof RawPose): void => {
+        const k = p[n];
+        if (k) p[n] = [k[0] + 200, k[1]];
+      };
+      move('left_ankle');
+      move('left_heel');
+      move('left_foot_index');
+      return p;
+    };
+    const s = analyzeFrames(syntheticSet({ reps: [{ q: HALF_Q }], pose: stepped }));
+    expect(s.repCount).toBe(0);
+    expect(s.cues).toEqual([]);
+  });
+
+  it('a one-frame ankle glitch does not count as a step', () => {
+    const frames = syntheticSet({ reps: [{ q: PARALLEL_Q }] }).map((f, i) => {
+      if (i !== 70 || f.keypoints === null) return f;
+      const raw = frontPose(0.5);
+      const a = raw.left_ankle as readonly [number, number];
+      raw.left_ankle = [a[0] + 180, a[1] - 120];
+      return frameAt(f.tMs, raw);
+    });
+    expect(analyzeFrames(frames).repCount).toBe(1);
+  });
+});
+
+describe('SquatGate', () => {
+  const still = { left: { x: 400, y: 900 }, right: { x: 300, y: 905 } };
+  const shank = { left: 180, right: 182 };
+  const bent = { left: 60, right: 58 };
+
+  it('settled until a foot stays away; settled again FEET_SETTLE_MS after the step', () => {
+    const g = new SquatGate();
+    g.push(0, still, shank, bent);
+    expect(g.settled(0)).toBe(true);
+    const moved = { ...still, left: { x: 600, y: 900 } };
+    g.push(100, moved, shank, bent);
+    g.push(300, moved, shank, bent); // stayed away ≥ FOOT_MOVE_CONFIRM_MS: a step at t = 100
+    expect(g.settled(300)).toBe(false);
+    expect(g.settled(100 + FEET_SETTLE_MS)).toBe(true);
+  });
+
+  it('knees: a rep needs every measured knee past REP_MIN_KNEE_FLEXION_DEG', () => {
+    const g = new SquatGate();
+    g.startRep();
+    g.push(0, still, shank, { left: 70, right: REP_MIN_KNEE_FLEXION_DEG - 6 });
+    expect(g.repKneesFlexed()).toBe(false);
+    g.push(33, still, shank, { left: 72, right: REP_MIN_KNEE_FLEXION_DEG + 3 });
+    expect(g.repKneesFlexed()).toBe(true);
+    expect(g.cuesLive(33)).toBe(true);
+    g.push(66, still, shank, { left: 12, right: 15 }); // nearly straight: no cues now
+    expect(g.cuesLive(66)).toBe(false);
+  });
+});
