@@ -1,5 +1,6 @@
 /**
  * npm run analyze -- <video.mp4|video.webm|track.json> [--track out.json] [--model M] [--backend B]
+ *                    [--depth-target parallel|half|any]
  *
  * The main job without a camera. A video runs through the real app pipeline — the same page code,
  * worker and model — in headless Chromium, over every frame; a pose-track/v1 JSON skips the model.
@@ -14,9 +15,10 @@ import { startAppServer } from './lib/app-server';
 import { launchChromium } from './lib/chromium';
 import { runHarness } from './lib/run-harness';
 import { summarizeTrack } from './lib/summarize';
+import { DEFAULT_DEPTH_TARGET, isDepthTarget } from '../src/core';
 
 const USAGE =
-  'usage: npm run analyze -- <video|pose-track.json> [--track out.json] [--model MODEL] [--backend auto|wasm|webgl|cpu]';
+  'usage: npm run analyze -- <video|pose-track.json> [--track out.json] [--model MODEL] [--backend auto|wasm|webgl|cpu] [--depth-target parallel|half|any]';
 
 async function trackFromVideo(path: string, model: string, backend: string): Promise<PoseTrack> {
   if (!isModelId(model)) throw new Error(`unknown model "${model}"`);
@@ -55,10 +57,13 @@ async function main(): Promise<void> {
       track: { type: 'string' },
       model: { type: 'string', default: DEFAULT_MODEL },
       backend: { type: 'string', default: 'auto' },
+      'depth-target': { type: 'string', default: DEFAULT_DEPTH_TARGET },
     },
   });
   const input = positionals[0];
   if (input === undefined || positionals.length > 1) throw new Error(USAGE);
+  const depthTarget = values['depth-target'];
+  if (!isDepthTarget(depthTarget)) throw new Error(`unknown depth target "${depthTarget}"`);
   const path = resolve(input);
   if (!existsSync(path)) throw new Error(`no such file: ${input}`);
   const track =
@@ -69,7 +74,7 @@ async function main(): Promise<void> {
     writeFileSync(values.track, `${JSON.stringify(track)}\n`);
     process.stderr.write(`analyze: pose track written to ${values.track}\n`);
   }
-  process.stdout.write(`${JSON.stringify(summarizeTrack(track), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(summarizeTrack(track, depthTarget), null, 2)}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -1,4 +1,5 @@
 /** Public API of the analysis core (pure: no DOM, no tfjs, no clock). */
+export { sustainedPeak } from './set/summary';
 export { SetAnalyzer, analyzeFrames, DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from './set/session';
 export {
   CUE_TEXTS,
@@ -7,6 +8,12 @@ export {
   FAULT_CUE_IDS,
   CueEngine,
   cueRule,
+  depthLimit,
+  bottomThighDeg,
+  DEPTH_TARGETS,
+  DEFAULT_DEPTH_TARGET,
+  isDepthTarget,
+  type DepthTarget,
   type CueRule,
   type CueUpdate,
 } from './coaching/cues';

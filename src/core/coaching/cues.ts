@@ -58,6 +58,8 @@ const LOADED: readonly RepPhase[] = ['descending', 'bottom', 'ascending'];
 export type DepthTarget = keyof typeof DEPTH_TARGET_THIGH_DEG;
 export const DEPTH_TARGETS = Object.keys(DEPTH_TARGET_THIGH_DEG) as readonly DepthTarget[];
 export const DEFAULT_DEPTH_TARGET: DepthTarget = 'parallel';
+export const isDepthTarget = (v: unknown): v is DepthTarget =>
+  typeof v === 'string' && (DEPTH_TARGETS as readonly string[]).includes(v);
 /** Band above the target (deg of thigh angle) read as "near" it rather than clearly deep enough. */
 const DEPTH_CLEAR_BAND_DEG = 5;
 

@@ -2,11 +2,12 @@
  * "What the pattern suggests": maps a set's pattern of faults to likely causes and drills, in plain
  * language, the way the seed articles do (knee pain that starts at the hips and ankles). Pure.
  *
- * A pattern is read from the cues that fired in each rep, not from raw peaks: the cue engine already
- * applies the view's support, the perspective allowance, dwell and hysteresis, so a rep "has" a fault
- * only when the live screen would have said so. The fixture clips of good form fire no cue.
+ * A pattern is read from each rep's cues: the ones spoken, and every fault the rep's sustained value
+ * put past its limit (the core's one verdict), so the pattern, the per-rep table and the plots cannot
+ * disagree. The fixture clips of good form have no fault.
  */
-import { CHEST_UP_FIRE_DEG, HIPS_BACK_FIRE_RATIO, KNEES_OUT_FIRE_DEG } from '../thresholds';
+import { countOf } from '../format';
+import { cueRule, FAULT_CUE_IDS } from './cues';
 import type { CueId, RepSummary, SetSummary } from '../types';
 
 /** Share of the set's reps (complete and partial) that must show a fault for it to count as a pattern; 0.3 ≈ "one rep in three or more", so a single slip in a long set does not prescribe drills. */
@@ -174,7 +175,7 @@ export function patternReport(summary: SetSummary): PatternReport {
     findings.push({
       id: rule.id,
       title: rule.title,
-      evidence: `on ${hit.length} of ${reps.length} rep${reps.length === 1 ? '' : 's'} (rep ${hit.join(', ')})`,
+      evidence: `on ${hit.length} of ${countOf(reps.length, 'rep')} (rep ${hit.join(', ')})`,
       reps: hit,
       cause: rule.cause,
       drills: rule.drills,
@@ -192,16 +193,18 @@ export function patternReport(summary: SetSummary): PatternReport {
 }
 
 /**
- * How far a rep went past the cue thresholds, for "worst rep": the number of cues it fired, then the
- * largest of its peaks as a multiple of that metric's fire threshold. Higher is worse.
+ * How far a rep went past the cue thresholds, for "worst rep": the number of its cues, then the
+ * largest of its fault values as a multiple of that cue's fire level. Higher is worse.
  */
 export function repSeverity(rep: RepSummary): number {
-  const valgus =
-    Math.max(rep.kneeValgusPeakDeg?.left ?? 0, rep.kneeValgusPeakDeg?.right ?? 0) / KNEES_OUT_FIRE_DEG;
-  const toe = (rep.toeShiftPeakRatio ?? 0) / HIPS_BACK_FIRE_RATIO;
-  const lean = (rep.trunkLeanPeakDeg ?? 0) / CHEST_UP_FIRE_DEG;
-  // Peaks stay below ~3× their threshold, so /10 keeps them a tie-break under the cue count.
-  return rep.cues.length + Math.max(0, valgus, toe, lean) / 10;
+  let worst = 0;
+  for (const id of FAULT_CUE_IDS) {
+    const f = rep.faults[id];
+    const fireAt = cueRule(id).fireAt;
+    if (f !== undefined && fireAt > 0) worst = Math.max(worst, f.value / fireAt);
+  }
+  // Values stay below ~3× their fire level, so /10 keeps them a tie-break under the cue count.
+  return rep.cues.length + worst / 10;
 }
 
 /** 1-based index of the worst complete rep, or null when there are none. */
