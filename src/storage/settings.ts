@@ -2,6 +2,7 @@
  * User settings, the one source every screen reads: URL parameters win over what was saved, which
  * wins over defaults.
  */
+import { DEFAULT_DEPTH_TARGET, isDepthTarget, type DepthTarget } from '../core';
 import { DEFAULT_MODEL, isBackendChoice, isModelId, type BackendChoice, type ModelId } from '../pose/models';
 
 export interface Settings {
@@ -13,6 +14,8 @@ export interface Settings {
   /** Speech volume, 0–1. */
   volume: number;
   cameraId: string | null;
+  /** How deep a rep must go before "go a little lower" stays quiet. */
+  depthTarget: DepthTarget;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,19 +25,21 @@ export const DEFAULT_SETTINGS: Settings = {
   voice: true,
   volume: 1,
   cameraId: null,
+  depthTarget: DEFAULT_DEPTH_TARGET,
 };
 
 const STORAGE_KEY = 'squat-coach.settings.v1';
 
 function parse(raw: Record<string, unknown>): Partial<Settings> {
   const out: Partial<Settings> = {};
-  const { model, backend, mirror, voice, volume, cameraId } = raw;
+  const { model, backend, mirror, voice, volume, cameraId, depthTarget } = raw;
   if (typeof model === 'string' && isModelId(model)) out.model = model;
   if (typeof backend === 'string' && isBackendChoice(backend)) out.backend = backend;
   if (typeof mirror === 'boolean') out.mirror = mirror;
   if (typeof voice === 'boolean') out.voice = voice;
   if (typeof volume === 'number' && volume >= 0 && volume <= 1) out.volume = volume;
   if (typeof cameraId === 'string') out.cameraId = cameraId;
+  if (isDepthTarget(depthTarget)) out.depthTarget = depthTarget;
   return out;
 }
 
@@ -51,6 +56,7 @@ export function loadSettings(search: string, storage: Storage | null): Settings 
     model: params.get('model') ?? undefined,
     backend: params.get('backend') ?? undefined,
     mirror: params.has('mirror') ? params.get('mirror') !== '0' : undefined,
+    depthTarget: params.get('depth') ?? undefined,
   });
   return { ...DEFAULT_SETTINGS, ...saved, ...fromUrl };
 }

@@ -1,0 +1,51 @@
+/** The one settings source: URL parameters over saved values over defaults, bad values ignored. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../src/storage/settings';
+
+/** A Storage stand-in backed by a Map (Node has no localStorage). */
+function memoryStorage(): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => void m.set(k, v),
+  };
+}
+
+describe('settings', () => {
+  it('the depth target defaults to parallel, is saved, and a URL parameter wins', () => {
+    const store = memoryStorage();
+    expect(loadSettings('', store).depthTarget).toBe('parallel');
+    expect(saveSettings({ ...DEFAULT_SETTINGS, depthTarget: 'half', model: 'blazepose-lite' }, store)).toBe(
+      true,
+    );
+    expect(loadSettings('', store)).toMatchObject({ depthTarget: 'half', model: 'blazepose-lite' });
+    expect(loadSettings('?depth=any', store).depthTarget).toBe('any');
+  });
+
+  it('ignores unknown values and unreadable storage', () => {
+    const store = memoryStorage();
+    store.setItem('squat-coach.settings.v1', JSON.stringify({ depthTarget: 'ankles', model: 'nope' }));
+    expect(loadSettings('?depth=deep', store)).toMatchObject({
+      depthTarget: 'parallel',
+      model: DEFAULT_SETTINGS.model,
+    });
+    store.setItem('squat-coach.settings.v1', '{not json');
+    expect(loadSettings('', store)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('a full or blocked storage does not throw: saving reports false', () => {
+    const full: Storage = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+    };
+    expect(saveSettings(DEFAULT_SETTINGS, full)).toBe(false);
+  });
+});
