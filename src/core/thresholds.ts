@@ -76,8 +76,10 @@ export const REP_DESCENT_DEPTH_RATIO = 0.055;
 export const REP_MIN_DEPTH_RATIO = 0.06;
 /** Smallest knee flexion (deg) each measured knee must reach for a movement to count as a squat: quarter squats reach 30–45°; a walking stance knee ~15–20° (Perry & Burnfield, Gait Analysis, loading response) and a push-press dip ~15–20° do not. */
 export const REP_MIN_KNEE_FLEXION_DEG = 25;
-/** Largest movement of either ankle during a rep, share of standing shank length, for the feet to count as planted; a step moves the foot ≥ 1 shank length (step length ≈ 0.4 × height vs shank 0.25 × height, Drillis & Contini 1966), keypoint jitter ≤ 0.1. */
-export const FEET_PLANTED_MAX_SHIFT_RATIO = 0.3;
+/** Largest movement of either ankle from where it was planted, share of standing shank length, for the feet to count as planted; a step moves the foot ≥ 1 shank length (step ≈ 0.4 × height vs shank 0.25 × height, Drillis & Contini 1966), yet a step toward a camera on the floor shows as little as ~0.3 of it. Ankle keypoints of planted feet drift up to ~0.2 at depth in real squats (the four fixture tracks), so a smaller step cannot be told from that drift by the ankles alone. */
+export const FEET_PLANTED_MAX_SHIFT_RATIO = 0.35;
+/** Largest vertical movement of one ankle relative to the other, share of shank length: a step lifts or moves one foot while the other stays; a squat keeps both where they are (heels rising lift both; the fixture tracks' planted ankles differ by up to ~0.2 at depth). */
+export const FEET_PLANTED_MAX_UNEVEN_RATIO = 0.3;
 /** Time (ms) an ankle must stay away from where it was planted to count as a step: the far foot's keypoint in a side view jumps for single frames (seen on real clips); a step keeps the foot away for its whole swing (~0.4 s). */
 export const FOOT_MOVE_CONFIRM_MS = 150;
 /** Time (ms) both feet must have stayed planted before cues are live: a person who has just stepped (a walk-out, re-positioning) gets no cue until settled. */

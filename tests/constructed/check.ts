@@ -11,6 +11,7 @@ import {
   cueEvents,
   hipDropValue,
   kneeValue,
+  comparableKnees,
   repCount,
   repCues,
   repDepth,
@@ -169,8 +170,7 @@ function check(t: Truth, s: SetSummary, base: SetSummary | null): CheckOutcome {
       const parts = t.expected.map((x) => {
         const r = repAt(s, x.bottomMs);
         const b = base === null ? undefined : repAt(base, x.bottomMs);
-        const now = r === undefined ? null : kneeValue(r, t.side);
-        const was = b === undefined ? null : kneeValue(b, t.side);
+        const [was, now] = comparableKnees(b, r, t.side);
         if (now === null || was === null) return { ok: false, text: `rep at ${s1(x.bottomMs)}: no value` };
         if (now.kind !== was.kind) return { ok: false, text: `unit changed (${was.kind} → ${now.kind})` };
         const want = now.kind === 'fppa-deg' ? x.fppaChangeDeg : x.insideFootChangeRatio;
@@ -195,8 +195,7 @@ function check(t: Truth, s: SetSummary, base: SetSummary | null): CheckOutcome {
       const parts = t.bottomsMs.map((bMs) => {
         const r = repAt(s, bMs);
         const b = base === null ? undefined : repAt(base, bMs);
-        const now = r === undefined ? null : kneeValue(r, side);
-        const was = b === undefined ? null : kneeValue(b, side);
+        const [was, now] = comparableKnees(b, r, side);
         if (now === null && was === null) return { ok: true, text: `not measured` };
         if (now === null || was === null || now.kind !== was.kind)
           return { ok: false, text: `${reading(was)} → ${reading(now)}` };

@@ -12,15 +12,42 @@ export type KneeReading =
 
 /** The app's knee value for this rep and side, or null when the view does not support it. */
 export function kneeValue(rep: RepSummary, side: Side): KneeReading | null {
-  const v = rep.kneeValgusPeakDeg?.[side] ?? null;
-  return v === null ? null : { kind: 'fppa-deg', value: v };
+  // FPPA at peak knee flexion where the view gives it; the knee-inside-foot ratio where it does not.
+  const fppa = rep.kneeValgusDeg?.[side] ?? null;
+  if (fppa !== null) return { kind: 'fppa-deg', value: fppa };
+  const ratio = rep.kneeInsideFootRatio?.[side] ?? null;
+  return ratio === null ? null : { kind: 'inside-foot-ratio', value: ratio };
+}
+
+/** The knee-inside-foot ratio alone (defined at every depth), or null where the view cannot give it. */
+export function kneeInsideFoot(rep: RepSummary, side: Side): KneeReading | null {
+  const ratio = rep.kneeInsideFootRatio?.[side] ?? null;
+  return ratio === null ? null : { kind: 'inside-foot-ratio', value: ratio };
+}
+
+/**
+ * Two reps' knee readings in one unit, for a change: FPPA when both have it (FPPA is not given when
+ * the thigh points at the camera, and an injection can move a rep across that line), else the ratio.
+ */
+export function comparableKnees(
+  before: RepSummary | undefined,
+  after: RepSummary | undefined,
+  side: Side,
+): readonly [KneeReading | null, KneeReading | null] {
+  const was = before === undefined ? null : kneeValue(before, side);
+  const now = after === undefined ? null : kneeValue(after, side);
+  if (was === null || now === null || was.kind === now.kind) return [was, now];
+  return [
+    before === undefined ? null : kneeInsideFoot(before, side),
+    after === undefined ? null : kneeInsideFoot(after, side),
+  ];
 }
 
 /** The app's pelvic drop for this rep, deg, and the lower side, or null. */
 export function hipDropValue(
   rep: RepSummary,
 ): { readonly valueDeg: number; readonly lowerSide: Side } | null {
-  const d = rep.hipDropPeakDeg;
+  const d = rep.pelvicDropDeg;
   return d === null ? null : { valueDeg: d.value, lowerSide: d.lowerSide };
 }
 
@@ -52,12 +79,9 @@ export const cueEvents = (
 
 export type DepthTarget = 'parallel' | 'half' | 'any';
 
-/**
- * Analyser options for a depth target (issue 8: parallel by default; half squat; any), or null while
- * the core has no such option.
- */
+/** Analyser options for a depth target (parallel by default; half squat; any). */
 export function depthTargetOptions(target: DepthTarget): Partial<AnalyzerOptions> | null {
-  return target === 'parallel' ? {} : null;
+  return { depthTarget: target };
 }
 
 /** A rep's depth at the bottom: smallest image knee angle, deg, and largest depth ratio (hip descent / standing hip→ankle extent). */

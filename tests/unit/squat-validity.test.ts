@@ -99,9 +99,10 @@ describe('SquatGate', () => {
     expect(g.settled(0)).toBe(true);
     const moved = { ...still, left: { x: 600, y: 900 } };
     g.push(100, moved, shank, bent);
-    g.push(300, moved, shank, bent); // stayed away ≥ FOOT_MOVE_CONFIRM_MS: a step at t = 100
+    g.push(300, moved, shank, bent); // stayed away ≥ FOOT_MOVE_CONFIRM_MS: a step, confirmed at 300
     expect(g.settled(300)).toBe(false);
-    expect(g.settled(100 + FEET_SETTLE_MS)).toBe(true);
+    expect(g.settled(299 + FEET_SETTLE_MS)).toBe(false);
+    expect(g.settled(300 + FEET_SETTLE_MS)).toBe(true);
   });
 
   it('knees: a rep needs every measured knee past REP_MIN_KNEE_FLEXION_DEG', () => {

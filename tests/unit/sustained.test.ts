@@ -16,7 +16,10 @@ const drop = (m: RepSample['metrics']): number | null => m.pelvicDropDeg;
 describe('sustainedPeak', () => {
   it('a one-frame spike is not the value; a plateau held for the dwell is', () => {
     // 30 fps: a 17.5° spike for one frame, then 7.3° held for 200 ms (> CUE_DWELL_MS).
-    const v = sustainedPeak(samples([2.1, 17.5, 2.4, 7.3, 7.4, 7.3, 7.6, 7.5, 7.3, 7.4, 2.2], 1000 / 30), drop);
+    const v = sustainedPeak(
+      samples([2.1, 17.5, 2.4, 7.3, 7.4, 7.3, 7.6, 7.5, 7.3, 7.4, 2.2], 1000 / 30),
+      drop,
+    );
     expect(v).toBeCloseTo(7.3, 9);
   });
 

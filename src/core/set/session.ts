@@ -263,14 +263,17 @@ export class SetAnalyzer {
         break;
       }
       case 'complete':
+        this.gate.endRep();
         this.completed.push(this.recorder.build(t.rep, true, this.opts.depthTarget));
         this.recorder.clear();
         break;
       case 'abandon':
+        this.gate.endRep();
         this.abandoned.push(this.recorder.build(t.rep, false, this.opts.depthTarget));
         this.recorder.clear();
         break;
       case 'cancel':
+        this.gate.endRep();
         this.recorder.clear();
         break;
     }

@@ -6,8 +6,10 @@
  */
 import type { Vec2 } from '../math/geometry';
 import { dist } from '../math/geometry';
+import { trimToWindow } from '../math/stats';
 import {
   FEET_PLANTED_MAX_SHIFT_RATIO,
+  FEET_PLANTED_MAX_UNEVEN_RATIO,
   FEET_SETTLE_MS,
   FOOT_MOVE_CONFIRM_MS,
   REP_MIN_KNEE_FLEXION_DEG,
@@ -18,10 +20,13 @@ const SIDES: readonly Side[] = ['left', 'right'];
 
 export class SquatGate {
   private anchor: Partial<Record<Side, Vec2>> = {};
+  /** Where each ankle was over the last FEET_SETTLE_MS, oldest first. */
+  private recent: { tMs: number; ankles: Partial<Record<Side, Vec2>> }[] = [];
   /** Since when each foot has been away from its anchor (a move not yet confirmed), ms. */
   private awaySince: Partial<Record<Side, number>> = {};
   private lastMoveMs: number | null = null;
   private repFlexionDeg: Partial<Record<Side, number>> = {};
+  private inRep = false;
   private kneesNowOk = false;
 
   /**
@@ -35,25 +40,42 @@ export class SquatGate {
     shankPx: Sided<number | null>,
     flexionDeg: Sided<number | null>,
   ): void {
+    // One foot's vertical move against the other's (px, + = lower than where it was planted).
+    const dy = (s: Side): number | null => {
+      const p = ankles[s];
+      const a = this.anchor[s];
+      return p === null || a === undefined ? null : p.y - a.y;
+    };
+    const dyL = dy('left');
+    const dyR = dy('right');
+    const uneven = dyL === null || dyR === null ? 0 : Math.abs(dyL - dyR);
     for (const s of SIDES) {
       const p = ankles[s];
       const len = shankPx[s];
       if (p === null || len === null) continue;
       const a = this.anchor[s];
+      const away =
+        a !== undefined &&
+        (dist(a, p) > FEET_PLANTED_MAX_SHIFT_RATIO * len || uneven > FEET_PLANTED_MAX_UNEVEN_RATIO * len);
       if (a === undefined) this.anchor[s] = p;
-      else if (dist(a, p) <= FEET_PLANTED_MAX_SHIFT_RATIO * len) delete this.awaySince[s];
+      else if (!away) delete this.awaySince[s];
       else {
         // A foot that stays away is a step; one that is back on the next frames was a keypoint glitch.
         const since = (this.awaySince[s] ??= tMs);
         if (tMs - since >= FOOT_MOVE_CONFIRM_MS) {
           this.anchor[s] = p;
-          this.lastMoveMs = since;
+          this.lastMoveMs = tMs;
           delete this.awaySince[s];
         }
       }
       const f = flexionDeg[s];
       if (f !== null) this.repFlexionDeg[s] = Math.max(this.repFlexionDeg[s] ?? -Infinity, f);
     }
+    this.recent.push({ tMs, ankles: { left: ankles.left ?? undefined, right: ankles.right ?? undefined } });
+    trimToWindow(this.recent, tMs, FEET_SETTLE_MS);
+    // Between reps, with the feet still, the anchors follow where the feet stood a moment ago: where a
+    // step ended, and the slow drift of planted ankles' keypoints, become the new reference.
+    if (!this.inRep && this.settled(tMs)) this.anchorToOldest();
     const measured = SIDES.map((s) => flexionDeg[s]).filter((f): f is number => f !== null);
     this.kneesNowOk = measured.length > 0 && measured.every((f) => f >= REP_MIN_KNEE_FLEXION_DEG);
   }
@@ -68,9 +90,28 @@ export class SquatGate {
     return this.settled(tMs) && this.kneesNowOk;
   }
 
-  /** A new rep starts: knee flexion is tracked from here. */
+  /**
+   * A new rep starts: knee flexion is tracked from here, and the feet are judged against where they
+   * stood FEET_SETTLE_MS ago (ankle keypoints of planted feet drift slowly across a set; a step that
+   * starts with the dip still moves the foot away from there).
+   */
   startRep(): void {
     this.repFlexionDeg = {};
+    this.inRep = true;
+    this.anchorToOldest();
+    this.awaySince = {};
+  }
+
+  /** The rep ended (counted or not): the feet are again judged between reps. */
+  endRep(): void {
+    this.inRep = false;
+  }
+
+  private anchorToOldest(): void {
+    for (const s of SIDES) {
+      const then = this.recent.find((r) => r.ankles[s] !== undefined)?.ankles[s];
+      if (then !== undefined) this.anchor[s] = then;
+    }
   }
 
   /** Every knee measured during the rep flexed at least REP_MIN_KNEE_FLEXION_DEG. */
@@ -81,6 +122,8 @@ export class SquatGate {
 
   reset(): void {
     this.anchor = {};
+    this.recent = [];
+    this.inRep = false;
     this.awaySince = {};
     this.lastMoveMs = null;
     this.repFlexionDeg = {};
