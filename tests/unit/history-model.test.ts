@@ -6,24 +6,34 @@ import { describe, expect, it } from 'vitest';
 import { cueRule, thresholds as T, type RepSummary, type SetSummary } from '../../src/core';
 import {
   itemTexts,
-  peakHipDropDeg,
-  peakValgusDeg,
+  peakKneeInsideRatio,
+  peakPelvicDropDeg,
   trendCharts,
 } from '../../src/features/history/history-model';
 
-/** A rep with the two peaks history reads; the rest are distinct filler values. */
-const rep = (peak: RepSummary['kneeValgusPeakDeg'], hipPeakDeg: number | null): RepSummary => ({
+/** A rep with the two values history reads (the sustained knee-inside-foot and hip drop); the rest are distinct filler. */
+const rep = (inside: RepSummary['kneeInsideFootRatio'], hipDropDeg: number | null): RepSummary => ({
   index: 1,
   complete: true,
   startMs: 400,
   bottomMs: 1_300,
   endMs: 2_600,
   view: 'front',
-  depth: { minKneeAngleDeg: 88, hipBelowKnee: false, maxDepthRatio: 0.41 },
+  depth: {
+    minKneeAngleDeg: 88,
+    hipBelowKnee: false,
+    maxDepthRatio: 0.41,
+    thighAngleDeg: 79,
+    kneeFlexionDeg: 103,
+    target: 'parallel',
+  },
   kneeValgusDeg: null,
-  kneeValgusPeakDeg: peak,
+  kneeValgusPeakDeg: null,
+  kneeInsideFootRatio: inside,
   hipDropDeg: null,
-  hipDropPeakDeg: hipPeakDeg === null ? null : { value: hipPeakDeg, lowerSide: 'left' },
+  hipDropPeakDeg: null,
+  pelvicDropDeg: null,
+  hipShift: null,
   toeShiftRatio: null,
   toeShiftPeakRatio: null,
   heelRisePeakRatio: null,
@@ -36,10 +46,12 @@ const rep = (peak: RepSummary['kneeValgusPeakDeg'], hipPeakDeg: number | null): 
   asymmetry: { kneeAngleDeg: null, kneeValgusDeg: null },
   tempo: { descentMs: 900, bottomMs: 300, ascentMs: 1_000 },
   cues: [],
+  faults: hipDropDeg === null ? {} : { 'hips-level': { value: hipDropDeg, verdict: 'within' } },
 });
 
 const summary = (reps: RepSummary[]): SetSummary => ({
   view: 'front',
+  depthTarget: 'parallel',
   repCount: reps.length,
   partialReps: 0,
   reps,
@@ -61,29 +73,35 @@ const set = (reps: RepSummary[], startedAtMs: number) => ({
 describe('history model', () => {
   it('peaks: the largest measured value over the reps, null when none is measured', () => {
     const s = summary([
-      rep({ left: 4.2, right: null }, 1.3),
-      rep({ left: 9.7, right: 6.1 }, null),
+      rep({ left: 0.042, right: null }, 1.3),
+      rep({ left: 0.097, right: 0.061 }, null),
       rep(null, 5.8),
     ]);
-    expect(peakValgusDeg({ summary: s })).toBe(9.7);
-    expect(peakHipDropDeg({ summary: s })).toBe(5.8);
-    expect(peakValgusDeg({ summary: summary([rep(null, null)]) })).toBeNull();
-    expect(peakHipDropDeg({ summary: summary([]) })).toBeNull();
+    expect(peakKneeInsideRatio({ summary: s })).toBe(0.097);
+    expect(peakKneeInsideRatio({ summary: s }, 'right')).toBe(0.061);
+    expect(peakPelvicDropDeg({ summary: s })).toBe(5.8);
+    expect(peakKneeInsideRatio({ summary: summary([rep(null, null)]) })).toBeNull();
+    expect(peakPelvicDropDeg({ summary: summary([]) })).toBeNull();
   });
 
-  it('trends: the knee line sits at the knees-out fire level; a point per set; none when empty', () => {
+  it('trends: the knee and hip lines sit at their cues’ fire levels; a point per set and side; none when empty', () => {
     expect(trendCharts([], String)).toEqual([]);
-    const sets = [set([rep({ left: 3.5, right: 13.2 }, 2.2)], 1_000), set([rep(null, null)], 2_000)];
+    const sets = [set([rep({ left: 0.035, right: 0.132 }, 2.2)], 1_000), set([rep(null, null)], 2_000)];
     const charts = trendCharts(sets, (ms) => `t${ms}`);
     expect(charts.map((c) => c.title)).toEqual([
-      'Peak knee valgus per session',
-      'Peak hip drop per session',
+      'Knee inside the foot line, worst rep per session',
+      'Hip drop, worst rep per session',
       'Reps per session',
     ]);
     expect(charts[0]?.thresholds).toEqual([{ y: cueRule('knees-out').fireAt, label: '“knees out”' }]);
-    expect(cueRule('knees-out').fireAt).toBe(T.KNEES_OUT_FIRE_DEG);
+    expect(cueRule('knees-out').fireAt).toBe(T.KNEE_INSIDE_FOOT_FIRE_RATIO);
+    expect(charts[1]?.thresholds).toEqual([{ y: T.HIPS_LEVEL_FIRE_DEG, label: '“hips level”' }]);
     expect(charts[0]?.series[0]?.points).toEqual([
-      [0, 13.2],
+      [0, 0.035],
+      [1, null],
+    ]);
+    expect(charts[0]?.series[1]?.points).toEqual([
+      [0, 0.132],
       [1, null],
     ]);
     expect(charts[1]?.series[0]?.points).toEqual([
@@ -104,11 +122,11 @@ describe('history model', () => {
   });
 
   it('list line: counts worded with their noun, source, peak and video size', () => {
-    const one = { ...set([rep({ left: 12.04, right: 2 }, null)], 0), videoBytes: 2_345_678 };
+    const one = { ...set([rep({ left: 0.21, right: 0.02 }, null)], 0), videoBytes: 2_345_678 };
     expect(itemTexts(one)).toEqual({
       reps: '1 rep',
       what: 'camera · front view',
-      valgus: 'peak valgus 12.0°',
+      valgus: 'knees caved inside the feet',
       video: 'video 2.3 MB',
     });
     const file = {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzeFrames,
   cueRule,
+  depthLimit,
   parsePoseTrack,
   poseTrackToFrames,
   thresholds as T,
@@ -40,11 +41,21 @@ function rep(over: Partial<RepSummary> = {}): RepSummary {
     bottomMs: 2_100,
     endMs: 3_300,
     view: 'front',
-    depth: { minKneeAngleDeg: 83.4, hipBelowKnee: false, maxDepthRatio: 0.37 },
+    depth: {
+      minKneeAngleDeg: 83.4,
+      hipBelowKnee: false,
+      maxDepthRatio: 0.37,
+      thighAngleDeg: 81.3,
+      kneeFlexionDeg: 104.6,
+      target: 'parallel',
+    },
     kneeValgusDeg: { left: 3.1, right: 2.2 },
     kneeValgusPeakDeg: { left: 4.6, right: 7.3 },
+    kneeInsideFootRatio: { left: 0.031, right: -0.022 },
     hipDropDeg: { value: 2.4, lowerSide: 'right' },
     hipDropPeakDeg: { value: 3.9, lowerSide: 'right' },
+    pelvicDropDeg: { value: 1.1, lowerSide: 'right' },
+    hipShift: { ratio: 0.04, toward: 'left' },
     toeShiftRatio: 0.41,
     toeShiftPeakRatio: 0.52,
     heelRisePeakRatio: 0.01,
@@ -57,6 +68,7 @@ function rep(over: Partial<RepSummary> = {}): RepSummary {
     asymmetry: { kneeAngleDeg: 1.7, kneeValgusDeg: 2.7 },
     tempo: { descentMs: 1_100, bottomMs: 400, ascentMs: 800 },
     cues: [],
+    faults: {},
     ...over,
   };
 }
@@ -64,104 +76,98 @@ function rep(over: Partial<RepSummary> = {}): RepSummary {
 const loadTrack = (clip: ClipId): PoseTrack =>
   parsePoseTrack(JSON.parse(readFileSync(trackPath(clip), 'utf8')));
 
-describe('verdict per cell: the core verdict against the cue limits', () => {
+describe('verdict per cell: the rep’s own verdicts, from the core', () => {
   /** Values on both sides of and exactly at each cue's clear and fire levels. */
   const around = (id: CueId): number[] => {
     const r = cueRule(id);
     const d = Math.abs(r.fireAt - r.clearAt) / 2;
     return [r.clearAt - d, r.clearAt, r.clearAt + d, r.fireAt, r.fireAt + d, r.fireAt - d, r.fireAt + 3 * d];
   };
+  const fault = (id: CueId, value: number): RepSummary['faults'] => {
+    const verdict = verdictOf(id === 'go-lower' ? depthLimit('parallel') : cueRule(id), value);
+    return verdict === null ? {} : { [id]: { value, verdict } };
+  };
 
-  it('knee L / R: knees-out limits, each side on its own', () => {
+  it('knee L / R: the knees-out limits on each knee’s own inside-foot value, in plain words', () => {
     for (const v of around('knees-out')) {
-      const cells = repCells(rep({ kneeValgusPeakDeg: { left: v, right: -v } }));
+      const cells = repCells(rep({ kneeInsideFootRatio: { left: v, right: -v } }));
       expect(cells.kneeLeft.verdict).toBe(verdictOf(cueRule('knees-out'), v));
       expect(cells.kneeRight.verdict).toBe(verdictOf(cueRule('knees-out'), -v));
-      expect(cells.kneeLeft.text).toBe(`${v.toFixed(1)}°`);
+      expect(cells.kneeRight.text).toMatch(/^over foot/);
     }
+    const caved = repCells(
+      rep({ kneeInsideFootRatio: { left: T.KNEE_INSIDE_FOOT_FIRE_RATIO + 0.05, right: 0 } }),
+    );
+    expect(caved.kneeLeft.text).toBe('inside foot · FPPA 3°');
+    expect(caved.kneeRight.text).toBe('over foot · FPPA 2°');
   });
 
-  it('depth: go-lower limits, lower is worse', () => {
-    expect(cueRule('go-lower').direction).toBe('below');
-    for (const v of around('go-lower')) {
-      const cell = repCells(
-        rep({ depth: { minKneeAngleDeg: 95, hipBelowKnee: null, maxDepthRatio: v } }),
-      ).depth;
-      expect(cell.verdict).toBe(verdictOf(cueRule('go-lower'), v));
+  it('depth, hip drop, weight and trunk: exactly the verdict the rep carries', () => {
+    for (const v of around('hips-level')) {
+      const r = rep({ faults: fault('hips-level', v) });
+      expect(repCells(r).hipDrop.verdict).toBe(r.faults['hips-level']?.verdict);
     }
-    expect(
-      repCells(rep({ depth: { minKneeAngleDeg: 95, hipBelowKnee: null, maxDepthRatio: 0.1 } })).depth.verdict,
-    ).toBe('past');
-    expect(
-      repCells(rep({ depth: { minKneeAngleDeg: 70, hipBelowKnee: true, maxDepthRatio: 0.46 } })).depth,
-    ).toMatchObject({
-      verdict: 'within',
-      text: '0.46 · knee 70°, hip below knee',
-    });
-  });
-
-  it('weight: hips-back limits; trunk lean: chest-up limits', () => {
     for (const v of around('hips-back'))
-      expect(repCells(rep({ toeShiftPeakRatio: v })).weight.verdict).toBe(verdictOf(cueRule('hips-back'), v));
+      expect(repCells(rep({ faults: fault('hips-back', v) })).weight.verdict).toBe(
+        verdictOf(cueRule('hips-back'), v),
+      );
     for (const v of around('chest-up'))
-      expect(repCells(rep({ trunkLeanPeakDeg: v })).trunkLean.verdict).toBe(
+      expect(repCells(rep({ faults: fault('chest-up', v) })).trunkLean.verdict).toBe(
         verdictOf(cueRule('chest-up'), v),
       );
+    const shallow = rep({ faults: fault('go-lower', T.DEPTH_TARGET_THIGH_DEG.parallel - 12) });
+    expect(repCells(shallow).depth.verdict).toBe('past');
+    const deep = rep({ faults: fault('go-lower', 84) });
+    expect(repCells(deep).depth.verdict).toBe('within');
   });
 
   it('a value exactly at the fire level is near, not past (the cue fires only beyond it)', () => {
     const cells = repCells(
       rep({
-        kneeValgusPeakDeg: { left: T.KNEES_OUT_FIRE_DEG, right: T.KNEES_OUT_FIRE_DEG + 0.1 },
-        toeShiftPeakRatio: T.HIPS_BACK_FIRE_RATIO,
-        trunkLeanPeakDeg: T.CHEST_UP_FIRE_DEG,
-        depth: { minKneeAngleDeg: 100, hipBelowKnee: false, maxDepthRatio: T.GO_LOWER_FIRE_DEPTH_RATIO },
+        kneeInsideFootRatio: {
+          left: T.KNEE_INSIDE_FOOT_FIRE_RATIO,
+          right: T.KNEE_INSIDE_FOOT_FIRE_RATIO + 0.01,
+        },
+        faults: { ...fault('hips-back', T.HIPS_BACK_FIRE_RATIO), ...fault('chest-up', T.CHEST_UP_FIRE_DEG) },
       }),
     );
     expect(cells.kneeLeft.verdict).toBe('near');
     expect(cells.kneeRight.verdict).toBe('past');
     expect(cells.weight.verdict).toBe('near');
     expect(cells.trunkLean.verdict).toBe('near');
-    expect(cells.depth.verdict).toBe('near');
   });
 
-  it('hip drop: past only when the rep fired "hips level" (the summary keeps the raw drop only)', () => {
-    const big = { value: T.HIPS_LEVEL_FIRE_DEG * 3, lowerSide: 'left' } as const;
-    expect(repCells(rep({ hipDropDeg: big })).hipDrop).toMatchObject({
-      verdict: 'within',
-      text: `${(T.HIPS_LEVEL_FIRE_DEG * 3).toFixed(1)}° L low`,
+  it('a one-frame spike never marks a cell: the cell shows the sustained value, not the peak', () => {
+    // The peak (a single frame) is far past the limit; the rep's sustained value is within it.
+    const r = rep({
+      hipDropPeakDeg: { value: T.HIPS_LEVEL_FIRE_DEG * 3, lowerSide: 'left' },
+      faults: fault('hips-level', T.HIPS_LEVEL_CLEAR_DEG - 1),
     });
-    expect(
-      repCells(rep({ hipDropDeg: { value: 0.4, lowerSide: 'right' }, cues: ['hips-level'] })).hipDrop,
-    ).toMatchObject({
-      verdict: 'past',
-      text: '0.4° R low',
-    });
+    expect(repCells(r).hipDrop.verdict).toBe('within');
   });
 
   it('unmeasured values have no verdict and show a dash', () => {
     const cells = repCells(
       rep({
-        kneeValgusPeakDeg: null,
-        hipDropDeg: null,
-        toeShiftPeakRatio: null,
-        trunkLeanPeakDeg: null,
-        depth: { minKneeAngleDeg: null, hipBelowKnee: null, maxDepthRatio: null },
-        cues: ['hips-level'],
+        kneeValgusDeg: null,
+        kneeInsideFootRatio: null,
+        pelvicDropDeg: null,
+        faults: {},
+        depth: { ...rep().depth, thighAngleDeg: null, kneeFlexionDeg: null },
       }),
     );
     for (const c of MEASURE_COLUMNS) expect(cells[c].verdict).toBeNull();
     expect(cells.kneeLeft.text).toBe('—');
     expect(cells.hipDrop.text).toBe('—');
-    expect(cells.depth.text).toBe('— · knee —');
+    expect(cells.depth.text).toBe('—');
   });
 
-  it('tooltips name the thresholds from the cue rules', () => {
+  it('thresholds are readable words naming the values of the cue rules', () => {
     const cells = repCells(rep());
-    expect(cells.kneeLeft.threshold).toContain(`${T.KNEES_OUT_FIRE_DEG}°`);
-    expect(cells.depth.threshold).toContain(`${T.GO_LOWER_FIRE_DEPTH_RATIO}`);
+    expect(cells.kneeLeft.threshold).toContain(`${T.KNEE_INSIDE_FOOT_FIRE_RATIO}`);
+    expect(cells.depth.threshold).toContain(`${T.DEPTH_TARGET_THIGH_DEG.parallel}°`);
     expect(cells.hipDrop.threshold).toContain(`${T.HIPS_LEVEL_FIRE_DEG}°`);
-    expect(cells.weight.threshold).toContain(`${T.HIPS_BACK_FIRE_RATIO * 100} %`);
+    expect(cells.weight.threshold).toContain(`${Math.round(T.HIPS_BACK_FIRE_RATIO * 100)} %`);
     expect(cells.trunkLean.threshold).toContain(`${T.CHEST_UP_FIRE_DEG}°`);
   });
 });
@@ -199,18 +205,25 @@ describe('the review of a real set', () => {
   });
 
   it('four plots with a band per rep and thresholds at the cue fire levels', () => {
-    expect(model.charts.map((c) => c.title)).toEqual(['Knee valgus', 'Hip drop', 'Weight position', 'Depth']);
+    expect(model.charts.map((c) => c.title)).toEqual([
+      'Knee against the foot line',
+      'Hip drop',
+      'Weight position',
+      'Depth',
+    ]);
     const ys = model.charts.map((c) => (c.thresholds ?? []).map((t) => t.y));
     expect(ys).toEqual([
-      [T.KNEES_OUT_FIRE_DEG],
+      [T.KNEE_INSIDE_FOOT_FIRE_RATIO],
       [T.HIPS_LEVEL_FIRE_DEG, -T.HIPS_LEVEL_FIRE_DEG],
       [T.HIPS_BACK_FIRE_RATIO],
-      [T.GO_LOWER_FIRE_DEPTH_RATIO],
+      [T.DEPTH_TARGET_THIGH_DEG.parallel],
     ]);
+    // One marker per cue a rep carries: the plots mark exactly what the table and pattern judge.
+    const repCues = [...summary.reps, ...summary.partials].reduce((n, r) => n + r.cues.length, 0);
     for (const c of model.charts) {
       expect(c.bands?.filter((b) => b.className !== 'band-partial')).toHaveLength(2);
       expect(c.bands?.filter((b) => b.className === 'band-worst')).toHaveLength(1);
-      expect(c.markers).toHaveLength(summary.cues.length);
+      expect(c.markers).toHaveLength(repCues);
       for (const s of c.series) expect(s.points).toHaveLength(analyses.length);
     }
   });

@@ -2,7 +2,7 @@
  * History as plain data: the trend plots across saved sets and each set's line in the list. Pure,
  * so the trends' thresholds and the list's wording are tested in Node; history-screen.ts draws them.
  */
-import { countOf, cueRule, maxOrNull, type SetSummary } from '../../core';
+import { countOf, cueRule, maxOrNull, verdictOf, type SetSummary } from '../../core';
 import type { ChartSpec } from '../../ui-kit/chart';
 
 /** What the history needs of a saved set (a StoredSet or an ExportedSet). */
@@ -16,16 +16,23 @@ export interface HistorySet {
 /** Labelled sessions on the x axis at most, so the labels never overlap. */
 const MAX_X_LABELS = 8;
 
-/** Largest knee valgus of any complete rep of a set, deg, or null when not measurable. */
-export function peakValgusDeg(s: Pick<HistorySet, 'summary'>): number | null {
+/**
+ * How far inside its foot line a knee sat in the set's worst complete rep, share of shin length
+ * (the value knees-out judges, held for the cue dwell), or null when not measurable.
+ */
+export function peakKneeInsideRatio(s: Pick<HistorySet, 'summary'>, side?: 'left' | 'right'): number | null {
   return maxOrNull(
-    s.summary.reps.flatMap((r) => [r.kneeValgusPeakDeg?.left ?? null, r.kneeValgusPeakDeg?.right ?? null]),
+    s.summary.reps.flatMap((r) =>
+      side === undefined
+        ? [r.kneeInsideFootRatio?.left ?? null, r.kneeInsideFootRatio?.right ?? null]
+        : [r.kneeInsideFootRatio?.[side] ?? null],
+    ),
   );
 }
 
-/** Largest hip drop (raw, at the peak) of any complete rep of a set, deg, or null. */
-export const peakHipDropDeg = (s: Pick<HistorySet, 'summary'>): number | null =>
-  maxOrNull(s.summary.reps.map((r) => r.hipDropPeakDeg?.value ?? null));
+/** Largest sustained pelvic drop (camera-angle share removed) of any complete rep, deg, or null. */
+export const peakPelvicDropDeg = (s: Pick<HistorySet, 'summary'>): number | null =>
+  maxOrNull(s.summary.reps.map((r) => r.faults['hips-level']?.value ?? null));
 
 /**
  * The trend plots, one point per set in the given (oldest first) order; none for an empty history.
@@ -51,27 +58,37 @@ export function trendCharts(
   return [
     {
       ...base,
-      title: 'Peak knee valgus per session',
-      yUnit: '°',
+      title: 'Knee inside the foot line, worst rep per session',
+      yUnit: 'shin lengths',
       heightUnits: 140,
-      yMin: 0,
-      yMax: 15,
+      yMin: -0.1,
+      yMax: 0.3,
       series: [
-        { label: 'worst knee', className: 's-left', points: sets.map((s, i) => [i, peakValgusDeg(s)]) },
+        {
+          label: 'left',
+          className: 's-left',
+          points: sets.map((s, i) => [i, peakKneeInsideRatio(s, 'left')]),
+        },
+        {
+          label: 'right',
+          className: 's-right',
+          points: sets.map((s, i) => [i, peakKneeInsideRatio(s, 'right')]),
+        },
       ],
       thresholds: [{ y: cueRule('knees-out').fireAt, label: '“knees out”' }],
       emptyText: notMeasured,
     },
     {
       ...base,
-      title: 'Peak hip drop per session',
+      title: 'Hip drop, worst rep per session',
       yUnit: '°',
       heightUnits: 120,
       yMin: 0,
       yMax: 12,
-      // No threshold line: the cue judges the drop beyond the camera-angle allowance, which the
-      // summary does not keep, so a line at the cue's value would mislead here.
-      series: [{ label: 'hip drop', className: 's-hip', points: sets.map((s, i) => [i, peakHipDropDeg(s)]) }],
+      series: [
+        { label: 'hip drop', className: 's-hip', points: sets.map((s, i) => [i, peakPelvicDropDeg(s)]) },
+      ],
+      thresholds: [{ y: cueRule('hips-level').fireAt, label: '“hips level”' }],
       emptyText: notMeasured,
     },
     {
@@ -93,11 +110,12 @@ export function itemTexts(s: HistorySet & { readonly videoBytes: number | null }
   valgus: string;
   video: string;
 } {
-  const valgus = peakValgusDeg(s);
+  const inside = peakKneeInsideRatio(s);
+  const knees = verdictOf(cueRule('knees-out'), inside);
   return {
     reps: countOf(s.summary.repCount, 'rep'),
     what: `${s.source === 'file' ? (s.fileName ?? 'video file') : 'camera'} · ${s.summary.view} view`,
-    valgus: valgus === null ? '' : `peak valgus ${valgus.toFixed(1)}°`,
+    valgus: knees === null ? '' : knees === 'past' ? 'knees caved inside the feet' : 'knees over the feet',
     video: s.videoBytes === null ? 'no video' : `video ${(s.videoBytes / 1e6).toFixed(1)} MB`,
   };
 }

@@ -7,8 +7,10 @@
  * and the live cues judge the same value against the same limits.
  */
 import {
+  bottomThighDeg,
   countOf,
   cueRule,
+  depthLimit,
   nounFor,
   verdictOf,
   type CueId,
@@ -82,49 +84,68 @@ export function analysesOf(record: Pick<SetRecord, 'track' | 'analyses'>): reado
   return record.analyses ?? analyseTrack(record.track).analyses;
 }
 
-/** The measured cells of one rep, each judged by the core against its cue's limits. */
+/** Plain words for where a knee sits against its foot line, by the core's verdict. */
+const KNEE_WORDS: Readonly<Record<Verdict, string>> = {
+  within: 'over foot',
+  near: 'edging inside',
+  past: 'inside foot',
+};
+
+/**
+ * The measured cells of one rep. Each verdict is the rep's own (RepSummary.faults): the value its
+ * cue's metric held for the cue dwell, judged by the core. The table therefore says "past" exactly
+ * where the rep's cues, the plots' markers and the pattern say so.
+ */
 export function repCells(rep: RepSummary): Record<MeasureColumn, ReviewCell> {
-  const depth = cueRule('go-lower');
   const knees = cueRule('knees-out');
   const level = cueRule('hips-level');
   const back = cueRule('hips-back');
   const chest = cueRule('chest-up');
+  const depthTarget = depthLimit(rep.depth.target);
+  const faultOf = (id: CueId): Verdict | null => rep.faults[id]?.verdict ?? null;
 
-  const depthRatio = rep.depth.maxDepthRatio;
-  const below = rep.depth.hipBelowKnee === true ? ', hip below knee' : '';
-  const knee = (v: number | null): ReviewCell => ({
-    text: fmt(v, 1, '°'),
-    verdict: verdictOf(knees, v),
-    threshold: `peak; "knees out" at ${knees.fireAt}°`,
-  });
-  const hip = rep.hipDropDeg;
-  // The summary keeps the raw drop at the bottom, not the cue's value (the drop beyond the
-  // camera-angle allowance), so this cell is judged by whether the rep's "hips level" cue fired.
-  const hipVerdict: Verdict | null =
-    hip === null ? null : rep.cues.includes('hips-level') ? 'past' : 'within';
-  const toe = rep.toeShiftPeakRatio;
+  const knee = (side: 'left' | 'right'): ReviewCell => {
+    const ratio = rep.kneeInsideFootRatio?.[side] ?? null;
+    const fppa = rep.kneeValgusDeg?.[side] ?? null;
+    const verdict = verdictOf(knees, ratio);
+    const words = verdict === null ? '—' : KNEE_WORDS[verdict];
+    return {
+      text: fppa === null ? words : `${words} · FPPA ${fppa.toFixed(0)}°`,
+      verdict,
+      threshold: `"knees out" when the knee sits ${knees.fireAt} of a shin length inside its foot line (past the foot's inner edge); FPPA at the bottom, where the camera angle gives it`,
+    };
+  };
+  const hip = rep.pelvicDropDeg;
+  const toe = rep.faults['hips-back']?.value ?? null;
+  const thigh = rep.depth.thighAngleDeg;
   return {
     depth: {
-      text: `${fmt(depthRatio, 2)} · knee ${fmt(rep.depth.minKneeAngleDeg, 0, '°')}${below}`,
-      verdict: verdictOf(depth, depthRatio),
-      threshold: `"go lower" below ${depth.fireAt} (≈ parallel 0.4–0.45)`,
+      text:
+        thigh === null
+          ? '—'
+          : `thigh ${thigh.toFixed(0)}° · knee bend ${fmt(rep.depth.kneeFlexionDeg, 0, '°')}`,
+      verdict: faultOf('go-lower'),
+      threshold:
+        rep.depth.target === 'any'
+          ? 'no depth target'
+          : `"go lower" when the thigh stays under ${depthTarget.fireAt}° from vertical (target: ${rep.depth.target}; 90° = parallel)`,
     },
-    kneeLeft: knee(rep.kneeValgusPeakDeg?.left ?? null),
-    kneeRight: knee(rep.kneeValgusPeakDeg?.right ?? null),
+    kneeLeft: knee('left'),
+    kneeRight: knee('right'),
     hipDrop: {
       text: hip === null ? '—' : `${hip.value.toFixed(1)}° ${hip.lowerSide === 'left' ? 'L' : 'R'} low`,
-      verdict: hipVerdict,
-      threshold: `at the bottom; "hips level" at ${level.fireAt}° beyond the camera-angle allowance`,
+      verdict: faultOf('hips-level'),
+      threshold: `"hips level" at ${level.fireAt}° of drop beyond what the camera angle alone gives`,
     },
     weight: {
       text: toe === null ? '—' : `${Math.round(toe * 100)} % to toes`,
-      verdict: verdictOf(back, toe),
-      threshold: `peak, heel 0 % → toe 100 %; "hips back" at ${back.fireAt * 100} %`,
+      verdict: faultOf('hips-back'),
+      threshold: `heel 0 % → toe 100 %; "hips back" at ${Math.round(back.fireAt * 100)} %`,
     },
     trunkLean: {
-      text: fmt(rep.trunkLeanPeakDeg, 0, '°'),
-      verdict: verdictOf(chest, rep.trunkLeanPeakDeg),
-      threshold: `peak from vertical; "chest up" at ${chest.fireAt}°`,
+      text: fmt(rep.faults['chest-up']?.value ?? null, 0, '°'),
+      verdict: faultOf('chest-up'),
+      threshold: `from vertical; "chest up" at ${chest.fireAt}°`,
     },
   };
 }
@@ -154,11 +175,20 @@ export function reviewCharts(
     label: `rep ${r.index}${r.complete ? '' : ' (partial)'}${r.index === worst ? ' — worst' : ''}`,
     className: r.index === worst ? 'band-worst' : r.complete ? 'band-rep' : 'band-partial',
   }));
-  const markers: Marker[] = summary.cues.map((c) => ({
-    x: c.tMs,
-    label: shortLabel(c.id),
-    title: `${seconds(c.tMs - t0)}: “${c.text}” (${c.metric} ${c.value.toFixed(2)})`,
-  }));
+  // One marker per cue of each rep (the rep's `cues`): where it was spoken, or at the rep's bottom
+  // when its value was past the limit but the cue stayed quiet (another cue showing, cooldown).
+  const markers: Marker[] = allRepsOf(summary).flatMap((r) =>
+    r.cues.map((id) => {
+      const spoken = summary.cues.find((c) => c.rep === r.index && c.id === id);
+      return {
+        x: spoken?.tMs ?? r.bottomMs,
+        label: shortLabel(id),
+        title: spoken
+          ? `${seconds(spoken.tMs - t0)}: “${spoken.text}” (rep ${r.index})`
+          : `rep ${r.index}: ${shortLabel(id)} (past its limit; not spoken)`,
+      };
+    }),
+  );
   const base = {
     xRange: [t0, t1] as const,
     xFormat: (x: number) => `${((x - t0) / 1000).toFixed(0)} s`,
@@ -172,14 +202,22 @@ export function reviewCharts(
   return [
     {
       ...base,
-      title: 'Knee valgus',
-      yUnit: '°, + = knee in',
+      title: 'Knee against the foot line',
+      yUnit: 'shin lengths, + = inside',
       heightUnits: 150,
-      yMin: -5,
-      yMax: 15,
+      yMin: -0.3,
+      yMax: 0.3,
       series: [
-        { label: 'left', className: 's-left', points: pts((a) => a.metrics.kneeValgusDeg.left) },
-        { label: 'right', className: 's-right', points: pts((a) => a.metrics.kneeValgusDeg.right) },
+        {
+          label: 'left',
+          className: 's-left',
+          points: pts((a) => a.metrics.kneeMedialDisplacementRatio.left),
+        },
+        {
+          label: 'right',
+          className: 's-right',
+          points: pts((a) => a.metrics.kneeMedialDisplacementRatio.right),
+        },
       ],
       thresholds: [{ y: cueRule('knees-out').fireAt, label: '“knees out”' }],
       emptyText: notMeasurable,
@@ -191,9 +229,9 @@ export function reviewCharts(
       heightUnits: 130,
       yMin: -10,
       yMax: 10,
-      series: [{ label: 'pelvic tilt', className: 's-hip', points: pts((a) => a.metrics.hipDropDeg) }],
+      series: [{ label: 'pelvic drop', className: 's-hip', points: pts((a) => a.metrics.pelvicDropDeg) }],
       thresholds: [
-        { y: hipLevelDeg, label: 'cue (+ angle allowance)' },
+        { y: hipLevelDeg, label: '“hips level”' },
         { y: -hipLevelDeg, label: '' },
       ],
       emptyText: notMeasurable,
@@ -212,12 +250,15 @@ export function reviewCharts(
     {
       ...base,
       title: 'Depth',
-      yUnit: 'hip descent / leg, ≈ 0.45 parallel',
+      yUnit: 'thigh angle from vertical, 90° = parallel',
       heightUnits: 130,
       yMin: 0,
-      yMax: 0.5,
-      series: [{ label: 'depth', className: 's-depth', points: pts((a) => a.metrics.depthRatio) }],
-      thresholds: [{ y: cueRule('go-lower').fireAt, label: '“go lower”' }],
+      yMax: 100,
+      series: [{ label: 'thigh', className: 's-depth', points: pts((a) => bottomThighDeg(a.metrics)) }],
+      thresholds:
+        summary.depthTarget === 'any'
+          ? []
+          : [{ y: depthLimit(summary.depthTarget).fireAt, label: '“go lower”' }],
     },
   ];
 }
