@@ -58,14 +58,14 @@ export class SquatGate {
         a !== undefined &&
         (dist(a, p) > FEET_PLANTED_MAX_SHIFT_RATIO * len || uneven > FEET_PLANTED_MAX_UNEVEN_RATIO * len);
       if (a === undefined) this.anchor[s] = p;
-      else if (!away) delete this.awaySince[s];
+      else if (!away) this.awaySince[s] = undefined;
       else {
         // A foot that stays away is a step; one that is back on the next frames was a keypoint glitch.
         const since = (this.awaySince[s] ??= tMs);
         if (tMs - since >= FOOT_MOVE_CONFIRM_MS) {
           this.anchor[s] = p;
           this.lastMoveMs = tMs;
-          delete this.awaySince[s];
+          this.awaySince[s] = undefined;
         }
       }
       const f = flexionDeg[s];
