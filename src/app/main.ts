@@ -21,6 +21,7 @@ const elements: LiveElements = {
   action: byId('action', HTMLButtonElement),
   camera: byId('camera', HTMLSelectElement),
   model: byId('model', HTMLSelectElement),
+  depthTarget: byId('depth-target', HTMLSelectElement),
   backend: byId('backend', HTMLSelectElement),
   mirror: byId('mirror', HTMLInputElement),
   voice: byId('voice', HTMLInputElement),

@@ -2,7 +2,13 @@
  * One recorded set, as the app keeps it: what the live screen (or a file analysis) hands to the
  * review screen and to history. Plain data, JSON-friendly except the optional video Blob.
  */
-import { SetAnalyzer, poseTrackToFrames, type FrameAnalysis, type SetSummary } from '../core';
+import {
+  SetAnalyzer,
+  poseTrackToFrames,
+  type AnalyzerOptions,
+  type FrameAnalysis,
+  type SetSummary,
+} from '../core';
 import type { PoseTrack } from '../core/pose/pose-track';
 
 export interface SetRecord {
@@ -31,9 +37,27 @@ export interface SetRecord {
   readonly analyses?: readonly FrameAnalysis[];
 }
 
+/**
+ * Whether a summary was made by this version of the analysis: older ones (saved or exported before
+ * the rep verdicts existed) lack the depth target and each rep's sustained values.
+ */
+export function isCurrentSummary(summary: SetSummary): boolean {
+  const s = summary as Partial<SetSummary>;
+  return (
+    s.depthTarget !== undefined && [...summary.reps, ...summary.partials].every((r) => r.faults !== undefined)
+  );
+}
+
+/** A set's summary as this version makes it: an older one is re-analysed from the set's pose track. */
+export const upgradeSummary = (summary: SetSummary, track: PoseTrack): SetSummary =>
+  isCurrentSummary(summary) ? summary : analyseTrack(track).summary;
+
 /** A track through one fresh analyser: the set's summary and every frame's analysis, in one pass. */
-export function analyseTrack(track: PoseTrack): { summary: SetSummary; analyses: FrameAnalysis[] } {
-  const analyzer = new SetAnalyzer();
+export function analyseTrack(
+  track: PoseTrack,
+  options: Partial<AnalyzerOptions> = {},
+): { summary: SetSummary; analyses: FrameAnalysis[] } {
+  const analyzer = new SetAnalyzer(options);
   const analyses = poseTrackToFrames(track).map((f) => analyzer.push(f));
   return { summary: analyzer.summary(), analyses };
 }

@@ -9,7 +9,7 @@
  *   history list stays light and a video can be dropped alone. Opening a v1 database migrates it.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { SetRecord } from '../domain/set-record';
+import { upgradeSummary, type SetRecord } from '../domain/set-record';
 import type { ExportedSet } from './history-export';
 
 export const HISTORY_DB_NAME = 'squat-coach-history';
@@ -134,16 +134,17 @@ export class HistoryStore {
     await Promise.all([...writes, tx.done]);
   }
 
-  /** Every set, oldest first, without videos. */
+  /** Every set, oldest first, without videos; summaries from an older analysis are re-made from their tracks. */
   async list(): Promise<StoredSet[]> {
-    return this.db.getAllFromIndex('sets', 'startedAtMs');
+    const sets = await this.db.getAllFromIndex('sets', 'startedAtMs');
+    return sets.map((s) => ({ ...s, summary: upgradeSummary(s.summary, s.track) }));
   }
 
   async get(id: string): Promise<SetRecord | null> {
     const stored = await this.db.get('sets', id);
     if (stored === undefined) return null;
     const video = (await this.db.get('videos', id))?.video ?? null;
-    return toRecord(stored, video);
+    return toRecord({ ...stored, summary: upgradeSummary(stored.summary, stored.track) }, video);
   }
 
   async delete(id: string): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { CueId, SetSummary, View } from '../core/types';
 import { CUE_IDS } from '../core/coaching/cues';
+import { upgradeSummary } from '../domain/set-record';
 import { parsePoseTrack, PoseTrackError, type PoseTrack } from '../core/pose/pose-track';
 
 export const HISTORY_EXPORT_FORMAT = 'squat-coach-history/v1';
@@ -125,7 +126,8 @@ export function parseHistoryExport(json: unknown): ExportedSet[] {
       source: s['source'],
       fileName: s['fileName'] as string | null,
       videoOffsetMs: s['videoOffsetMs'] as number,
-      summary: s['summary'] as unknown as SetSummary,
+      // An export from an older version: its summary is re-made from the track it carries.
+      summary: upgradeSummary(s['summary'] as unknown as SetSummary, track),
       track,
     });
   }

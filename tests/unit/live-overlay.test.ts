@@ -2,8 +2,9 @@
  * The live overlay's fault highlights and the live gauges (src/features/live/live-overlay.ts,
  * live-gauges.ts) judge through the core's verdict (src/core/coaching/verdict.ts): a value past a
  * cue's fire level is flagged; one between its clear and fire levels only while that cue shows; the
- * fire level itself is not past it. Each knee is judged on its own value; hip drop counts only what
- * perspective does not explain; the gauges mark each cue's own fire level.
+ * fire level itself is not past it. Each knee is judged on its own knee-inside-foot value; the hips
+ * on the pelvic drop the core reports (perspective already taken out); the gauges mark each cue's own
+ * fire level and speak plain words.
  */
 import { describe, expect, it } from 'vitest';
 import { faultFlags, faultFlagsOf } from '../../src/features/live/live-overlay';
@@ -32,7 +33,7 @@ describe('faultFlags', () => {
   });
 
   it('each knee on its own value: past the fire level is flagged, the other knee is not', () => {
-    const m = metrics({ kneeValgusDeg: { left: past(KNEES), right: KNEES.clearAt - 1.3 } });
+    const m = metrics({ kneeMedialDisplacementRatio: { left: past(KNEES), right: KNEES.clearAt - 0.013 } });
     expect(faultFlags(m, null).knee).toEqual({ left: true, right: false });
   });
 
@@ -44,8 +45,8 @@ describe('faultFlags', () => {
       'knee' | 'hip' | 'toes',
     ]
   >([
-    ['knees-out', (v) => ({ kneeValgusDeg: { left: null, right: v } }), KNEES, 'knee'],
-    ['hips-level', (v) => ({ hipDropDeg: -v, hipDropPerspectiveDeg: 0 }), HIPS, 'hip'],
+    ['knees-out', (v) => ({ kneeMedialDisplacementRatio: { left: null, right: v } }), KNEES, 'knee'],
+    ['hips-level', (v) => ({ pelvicDropDeg: -v }), HIPS, 'hip'],
     ['hips-back', (v) => ({ toeShiftRatio: v }), TOES, 'toes'],
   ])('%s: near its limit it stays flagged only while the cue shows', (cue, at, rule, part) => {
     const flag = (v: number, showing: CueId | null): boolean => {
@@ -61,13 +62,13 @@ describe('faultFlags', () => {
     expect(flag(rule.fireAt, null)).toBe(false);
   });
 
-  it('hip drop counts only what perspective does not explain, on either side', () => {
-    const perspectiveDeg = 3.5;
-    const hip = (dropDeg: number): boolean =>
-      faultFlags(metrics({ hipDropDeg: dropDeg, hipDropPerspectiveDeg: perspectiveDeg }), null).hip;
-    expect(hip(past(HIPS) + perspectiveDeg)).toBe(true);
-    expect(hip(-(past(HIPS) + perspectiveDeg))).toBe(true);
-    expect(hip(past(HIPS))).toBe(false);
+  it('hips: the pelvic drop on either side; the raw hip-line tilt alone never flags', () => {
+    const hip = (patch: Partial<FrameMetrics>): boolean => faultFlags(metrics(patch), null).hip;
+    expect(hip({ pelvicDropDeg: past(HIPS) })).toBe(true);
+    expect(hip({ pelvicDropDeg: -past(HIPS) })).toBe(true);
+    expect(hip({ hipDropDeg: past(HIPS) * 2, hipDropPerspectiveDeg: past(HIPS) * 2, pelvicDropDeg: 0 })).toBe(
+      false,
+    );
   });
 
   it('faultFlagsOf: null for no analysis or a frame without a person; the showing cue counts', () => {
@@ -81,13 +82,24 @@ describe('faultFlags', () => {
 
 describe('GAUGES', () => {
   it('read the cue rules’ values: the hip-drop and toe-shift gauges show what their cue judges', () => {
-    const m = metrics({ hipDropDeg: 9.25, hipDropPerspectiveDeg: 2.5, toeShiftRatio: 0.63 });
+    const m = metrics({ pelvicDropDeg: -6.75, toeShiftRatio: 0.63 });
     const byId = new Map(GAUGES.map((g) => [g.id, g]));
     expect(byId.get('hip-drop')?.value(m)).toBe(HIPS.value(m));
     expect(byId.get('toe-shift')?.value(m)).toBe(TOES.value(m));
-    const knees = metrics({ kneeValgusDeg: { left: 4.5, right: 13.75 } });
-    expect(byId.get('valgus-left')?.value(knees)).toBe(4.5);
-    expect(byId.get('valgus-right')?.value(knees)).toBe(13.75);
+    const knees = metrics({ kneeMedialDisplacementRatio: { left: 0.045, right: 0.1375 } });
+    expect(byId.get('valgus-left')?.value(knees)).toBe(0.045);
+    expect(byId.get('valgus-right')?.value(knees)).toBe(0.1375);
+  });
+
+  it('speak plain words by the core verdict, with the side of a dropping hip', () => {
+    const byId = new Map(GAUGES.map((g) => [g.id, g]));
+    const knee = byId.get('valgus-right');
+    expect(knee?.words(EMPTY_METRICS, 'within')).toBe('over the foot');
+    expect(knee?.words(EMPTY_METRICS, 'past')).toBe('inside the foot');
+    const hips = byId.get('hip-drop');
+    expect(hips?.words(metrics({ pelvicDropDeg: -7.5 }), 'past')).toBe('right hip dropping');
+    expect(hips?.words(metrics({ pelvicDropDeg: 4.5 }), 'near')).toBe('left side dipping');
+    expect(hips?.words(metrics({ pelvicDropDeg: 0.5 }), 'within')).toBe('level');
   });
 
   it('each gauge belongs to a cue and spans more than its fire level', () => {

@@ -238,8 +238,8 @@ describe('the review of a real set', () => {
   });
 
   it("the record's own analyses are used as they are; a record without them is analysed once", () => {
-    expect(analysesOf({ track, analyses })).toBe(analyses);
-    const fresh = analysesOf({ track });
+    expect(analysesOf({ track, analyses, summary })).toBe(analyses);
+    const fresh = analysesOf({ track, summary });
     expect(fresh).toHaveLength(analyses.length);
     expect(JSON.stringify(fresh)).toBe(JSON.stringify(analyses));
   });

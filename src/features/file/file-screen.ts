@@ -139,7 +139,7 @@ export class FileScreen {
         this.#say('Cancelled. Nothing was saved.', 'info');
         return;
       }
-      const { summary, analyses } = analyseTrack(track);
+      const { summary, analyses } = analyseTrack(track, { depthTarget: currentSettings().depthTarget });
       if (summary.frames.withPerson === 0) {
         this.#say(
           `No person was found in ${file.name}. Film with your whole body, feet included, in view and enough light.`,

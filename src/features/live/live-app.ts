@@ -75,7 +75,7 @@ export class LiveApp {
   #loop: PoseLoop | null = null;
   #stream: MediaStream | null = null;
   #state: LiveState = INITIAL_LIVE_STATE;
-  readonly #analyzer = new SetAnalyzer();
+  #analyzer = new SetAnalyzer();
   #frames: PoseFrame[] = [];
   /** performance.now() when the newest pose arrived. */
   #lastPoseAtMs = 0;
@@ -256,7 +256,8 @@ export class LiveApp {
   }
 
   #beginSession(mode: 'camera' | 'replay'): void {
-    this.#analyzer.reset();
+    // A fresh analyser per session, with the depth target chosen now.
+    this.#analyzer = new SetAnalyzer({ depthTarget: this.#settings.depthTarget });
     this.#frames = [];
     this.#originMs = null;
     this.#startedAtWallMs = Date.now();

@@ -1,8 +1,10 @@
 /**
- * The live screen's controls: the settings (model, backend, mirror, voice, volume, camera) show the
+ * The live screen's controls: the settings (model, depth target, backend, mirror, voice, volume,
+ * camera) show the
  * settings in force and report each change as a patch, and Space toggles the set. What a change does
  * is the controller's call.
  */
+import { isDepthTarget } from '../../core';
 import { listCameras } from '../../media/camera';
 import type { BackendChoice, ModelId } from '../../pose/models';
 import type { Settings } from '../../storage/settings';
@@ -16,6 +18,7 @@ const volumeOf = (slider: HTMLInputElement): number => Math.min(1, Math.max(0, N
 
 export function bindSettingsControls(el: LiveElements, settings: Settings, onChange: SettingsChange): void {
   el.model.value = settings.model;
+  el.depthTarget.value = settings.depthTarget;
   el.backend.value = settings.backend;
   el.mirror.checked = settings.mirror;
   el.voice.checked = settings.voice;
@@ -23,6 +26,9 @@ export function bindSettingsControls(el: LiveElements, settings: Settings, onCha
   el.frame.classList.toggle('mirrored', settings.mirror);
   el.model.addEventListener('change', () => onChange({ model: el.model.value as ModelId }, true));
   el.backend.addEventListener('change', () => onChange({ backend: el.backend.value as BackendChoice }, true));
+  el.depthTarget.addEventListener('change', () => {
+    if (isDepthTarget(el.depthTarget.value)) onChange({ depthTarget: el.depthTarget.value }, false);
+  });
   el.mirror.addEventListener('change', () => {
     onChange({ mirror: el.mirror.checked }, false);
     el.frame.classList.toggle('mirrored', el.mirror.checked);

@@ -1,8 +1,9 @@
 /**
- * Small live gauges, one per fault the coach watches, each with its cue threshold marked. A value
- * past the threshold is shown by colour, a "past limit" word and a thicker outline, never colour alone.
+ * Small live gauges, one per fault the coach watches, each with its cue threshold marked, saying in
+ * plain words where the body part is ("left knee: over the foot"). A fault shows by its words, colour
+ * and a thicker outline, never colour alone.
  */
-import { cueRule, verdictOf, type CueId, type FrameMetrics } from '../../core';
+import { cueRule, verdictOf, type CueId, type FrameMetrics, type Verdict } from '../../core';
 
 interface GaugeSpec {
   id: string;
@@ -11,55 +12,69 @@ interface GaugeSpec {
   cue: CueId;
   /** Full scale of the bar, in the gauge's unit. */
   max: number;
-  format: (v: number) => string;
+  /** The plain words for this frame, by the core's verdict on the gauge's value. */
+  words: (m: FrameMetrics, verdict: Verdict) => string;
   value: (m: FrameMetrics) => number | null;
 }
-
-const deg = (v: number): string => `${Math.round(v)}°`;
-const pct = (v: number): string => `${Math.round(v * 100)}%`;
 
 const KNEES_OUT = cueRule('knees-out');
 const HIPS_LEVEL = cueRule('hips-level');
 const HIPS_BACK = cueRule('hips-back');
 
-/** Full scale of the valgus and hip-drop gauges: twice the cue threshold keeps the tick mid-bar, deg. */
-const VALGUS_SCALE_DEG = 2 * KNEES_OUT.fireAt;
+/** Full scale of each bar: twice the cue's limit keeps its tick mid-bar. */
+const KNEE_SCALE_RATIO = 2 * KNEES_OUT.fireAt;
 const HIP_DROP_SCALE_DEG = 2 * HIPS_LEVEL.fireAt;
-/** Full scale of the toe-shift gauge: the whole foot, ratio. */
+/** Full scale of the weight gauge: the whole foot, ratio. */
 const TOE_SHIFT_SCALE_RATIO = 1;
+
+const KNEE_WORDS: Readonly<Record<Verdict, string>> = {
+  within: 'over the foot',
+  near: 'edging inside',
+  past: 'inside the foot',
+};
+const WEIGHT_WORDS: Readonly<Record<Verdict, string>> = {
+  within: 'mid-foot',
+  near: 'toward the toes',
+  past: 'on the toes',
+};
+const hipWords = (m: FrameMetrics, verdict: Verdict): string => {
+  if (verdict === 'within') return 'level';
+  const side = (m.pelvicDropDeg ?? 0) >= 0 ? 'left' : 'right';
+  return verdict === 'near' ? `${side} side dipping` : `${side} hip dropping`;
+};
 
 /** One gauge per knee (the cue takes the worse one), so a one-sided fault shows where it is. */
 export const GAUGES: readonly GaugeSpec[] = [
   {
     id: 'valgus-left',
-    label: 'Left knee in',
+    label: 'Left knee',
     cue: 'knees-out',
-    max: VALGUS_SCALE_DEG,
-    format: deg,
-    value: (m) => m.kneeValgusDeg.left,
+    max: KNEE_SCALE_RATIO,
+    words: (_m, verdict) => KNEE_WORDS[verdict],
+    value: (m) => m.kneeMedialDisplacementRatio.left,
   },
   {
     id: 'valgus-right',
-    label: 'Right knee in',
+    label: 'Right knee',
     cue: 'knees-out',
-    max: VALGUS_SCALE_DEG,
-    format: deg,
-    value: (m) => m.kneeValgusDeg.right,
+    max: KNEE_SCALE_RATIO,
+    words: (_m, verdict) => KNEE_WORDS[verdict],
+    value: (m) => m.kneeMedialDisplacementRatio.right,
   },
   {
     id: 'hip-drop',
-    label: 'Hip drop',
+    label: 'Hips',
     cue: 'hips-level',
     max: HIP_DROP_SCALE_DEG,
-    format: deg,
+    words: hipWords,
     value: HIPS_LEVEL.value,
   },
   {
     id: 'toe-shift',
-    label: 'Weight to toes',
+    label: 'Weight',
     cue: 'hips-back',
     max: TOE_SHIFT_SCALE_RATIO,
-    format: pct,
+    words: (_m, verdict) => WEIGHT_WORDS[verdict],
     value: HIPS_BACK.value,
   },
 ];
@@ -88,7 +103,6 @@ export class LiveGauges {
       bar.append(fill, tick);
       const text = document.createElement('span');
       text.className = 'gauge-value';
-      text.title = `Cue at ${g.format(cueRule(g.cue).fireAt)}`;
       root.append(label, bar, text);
       container.append(root);
       this.#rows.set(g.id, { root, fill, text });
@@ -96,21 +110,24 @@ export class LiveGauges {
     this.update(null);
   }
 
-  /** Updates the gauges; null metrics (not started) show every gauge as not measured. */
+  /**
+   * Updates the gauges in plain words. Null metrics (not started) show every gauge as waiting; a
+   * gauge whose measure this camera view cannot give is hidden.
+   */
   update(metrics: FrameMetrics | null): void {
     for (const g of GAUGES) {
       const row = this.#rows.get(g.id);
       if (row === undefined) continue;
-      const rule = cueRule(g.cue);
       const v = metrics === null ? null : g.value(metrics);
-      const over = verdictOf(rule, v) === 'past';
-      const limit = g.format(rule.fireAt);
-      const text =
-        v === null ? `— (limit ${limit})` : `${g.format(v)}${over ? ' past limit' : ''} / ${limit}`;
-      if (this.#last.get(g.id) === text) continue;
-      this.#last.set(g.id, text);
+      const verdict = verdictOf(cueRule(g.cue), v);
+      const text = metrics === null || verdict === null ? '—' : g.words(metrics, verdict);
+      const hidden = metrics !== null && v === null;
+      const key = `${text}|${hidden}`;
+      if (this.#last.get(g.id) === key) continue;
+      this.#last.set(g.id, key);
       row.text.textContent = text;
-      row.root.classList.toggle('over', over);
+      row.root.hidden = hidden;
+      row.root.classList.toggle('over', verdict === 'past');
       row.root.classList.toggle('unmeasured', v === null);
       row.fill.style.width = `${v === null ? 0 : Math.min(100, Math.max(0, (100 * v) / g.max))}%`;
     }

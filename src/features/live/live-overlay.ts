@@ -31,7 +31,8 @@ export interface FaultFlags {
  */
 export function faultFlags(m: FrameAnalysis['metrics'], cue: CueId | null): FaultFlags {
   const knees = cueRule('knees-out');
-  const knee = (s: Side): boolean => isFaultLive(knees, m.kneeValgusDeg[s], cue === 'knees-out');
+  const knee = (s: Side): boolean =>
+    isFaultLive(knees, m.kneeMedialDisplacementRatio[s], cue === 'knees-out');
   const fault = (id: CueId): boolean => {
     const rule = cueRule(id);
     return isFaultLive(rule, rule.value(m), cue === id);

@@ -17,6 +17,8 @@ export interface LiveElements {
   action: HTMLButtonElement;
   camera: HTMLSelectElement;
   model: HTMLSelectElement;
+  /** How deep a rep must go before "go a little lower" stays quiet. */
+  depthTarget: HTMLSelectElement;
   backend: HTMLSelectElement;
   mirror: HTMLInputElement;
   voice: HTMLInputElement;

@@ -10,6 +10,7 @@ import {
   bottomThighDeg,
   countOf,
   cueRule,
+  DEFAULT_DEPTH_TARGET,
   depthLimit,
   nounFor,
   verdictOf,
@@ -80,8 +81,13 @@ const allRepsOf = (summary: SetSummary): RepSummary[] =>
   [...summary.reps, ...summary.partials].sort((a, b) => a.index - b.index);
 
 /** The set's per-frame analyses: the ones the record carries, or one analysis of its track. */
-export function analysesOf(record: Pick<SetRecord, 'track' | 'analyses'>): readonly FrameAnalysis[] {
-  return record.analyses ?? analyseTrack(record.track).analyses;
+export function analysesOf(
+  record: Pick<SetRecord, 'track' | 'analyses' | 'summary'>,
+): readonly FrameAnalysis[] {
+  return (
+    record.analyses ??
+    analyseTrack(record.track, { depthTarget: record.summary.depthTarget ?? DEFAULT_DEPTH_TARGET }).analyses
+  );
 }
 
 /** Plain words for where a knee sits against its foot line, by the core's verdict. */
