@@ -36,6 +36,8 @@ export interface Marker {
   readonly x: number;
   readonly label: string;
   readonly title: string;
+  /** Written as data-* attributes on the marker (what it marks, for tests and tools). */
+  readonly data?: Readonly<Record<string, string>>;
 }
 
 export interface ChartSpec {
@@ -165,6 +167,7 @@ export function lineChart(spec: ChartSpec): SVGSVGElement {
   }
   for (const m of spec.markers ?? []) {
     const g = el('g', { class: 'chart-marker' }, svg);
+    for (const [k, v] of Object.entries(m.data ?? {})) g.setAttribute(`data-${k}`, v);
     el('line', { x1: sx(m.x), x2: sx(m.x), y1: MARGIN_TOP, y2: MARGIN_TOP + plotH }, g);
     el('text', { x: sx(m.x) + 2, y: MARGIN_TOP + 10 }, g).textContent = m.label;
     el('title', {}, g).textContent = m.title;

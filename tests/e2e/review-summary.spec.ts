@@ -15,16 +15,25 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fakeCameraArgs, launchChromium } from '../../scripts/lib/chromium';
 import { FIXTURE_CLIPS, y4mPathFor } from './clips';
+import { loadFrames } from '../golden/tracks';
+import { injectHipDrop, injectShankValgus, REP_WINDOWS } from '../constructed/inject';
+import { framesToPoseTrack } from '../../src/core/pose/pose-track';
+import { KEYPOINT_NAMES } from '../../src/core/pose/keypoints';
 
 const CLIP = 'front-oblique-banded-squats';
 /** The analysis core as the dev server serves it, imported inside the page. */
 const ANALYSIS_URL = '/src/core/index.ts';
 
-/** Builds a SetRecord in the page from a fixture track and video, and hands it over as the live screen does. */
-async function endSetFromFixture(page: Page, clip: string): Promise<string> {
-  const track = JSON.parse(
-    readFileSync(resolve(`fixtures/tracks/${clip}.blazepose-full.pose-track.json`), 'utf8'),
-  ) as unknown;
+/**
+ * Builds a SetRecord in the page from a fixture track (or a track made from it) and the fixture's
+ * video, and hands it over as the live screen does.
+ */
+async function endSetFromFixture(page: Page, clip: string, trackOverride?: unknown): Promise<string> {
+  const track =
+    trackOverride ??
+    (JSON.parse(
+      readFileSync(resolve(`fixtures/tracks/${clip}.blazepose-full.pose-track.json`), 'utf8'),
+    ) as unknown);
   const file = FIXTURE_CLIPS.find((c) => c.file.startsWith(clip))?.file ?? '';
   const videoB64 = readFileSync(resolve('fixtures', file)).toString('base64');
   return page.evaluate(
@@ -47,6 +56,65 @@ async function endSetFromFixture(page: Page, clip: string): Promise<string> {
     },
     { track, videoB64, type: file.endsWith('.webm') ? 'video/webm' : 'video/mp4', analysisUrl: ANALYSIS_URL },
   );
+}
+
+/** What the review shows of each rep: the row's cues, its cells past their limit, and its plot markers. */
+interface ShownRep {
+  rep: string;
+  cues: string[];
+  pastCells: string[];
+  markers: string[];
+}
+
+/**
+ * The table, the plots' markers and the pattern text agree rep by rep (issue 8): a cell is marked
+ * past its limit only when that rep carries the same rule's cue; every plot marks exactly the rep's
+ * cues; and the pattern names a rep only for a cue that rep carries. Returns the reps as shown.
+ */
+async function expectReviewAgrees(page: Page): Promise<ShownRep[]> {
+  const shown = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="summary-rep-row"]')];
+    const charts = [...document.querySelectorAll('[data-testid="chart"]')];
+    return {
+      reps: rows.map((tr) => {
+        const rep = tr.dataset['rep'] ?? '';
+        return {
+          rep,
+          cues: (tr.dataset['cues'] ?? '').split(' ').filter(Boolean).sort(),
+          pastCells: [...tr.querySelectorAll<HTMLElement>('td[data-level="bad"]')]
+            .map((td) => td.dataset['cue'] ?? '?')
+            .sort(),
+          markers: charts.map((c) =>
+            [...c.querySelectorAll<SVGGElement>(`g.chart-marker[data-rep="${rep}"]`)]
+              .map((g) => g.dataset['cue'] ?? '?')
+              .sort()
+              .join(' '),
+          ),
+        };
+      }),
+      findings: [...document.querySelectorAll<HTMLElement>('[data-testid="pattern"] [data-pattern]')].map(
+        (a) => ({
+          reps: (a.dataset['reps'] ?? '').split(' ').filter(Boolean),
+          cues: (a.dataset['cues'] ?? '').split(' ').filter(Boolean),
+        }),
+      ),
+    };
+  });
+  for (const r of shown.reps) {
+    for (const cue of r.pastCells)
+      expect(r.cues, `rep ${r.rep}: cell past "${cue}" without its cue`).toContain(cue);
+    for (const m of r.markers) expect(m, `rep ${r.rep}: plot markers`).toBe(r.cues.join(' '));
+  }
+  for (const f of shown.findings)
+    for (const rep of f.reps) {
+      const row = shown.reps.find((r) => r.rep === rep);
+      if (row === undefined) continue; // a partial rep: in the pattern, not in the table
+      expect(
+        row.cues.some((c) => f.cues.includes(c)),
+        `pattern names rep ${rep}`,
+      ).toBe(true);
+    }
+  return shown.reps.map(({ rep, cues, pastCells, markers }) => ({ rep, cues, pastCells, markers }));
 }
 
 async function expectReplayPlays(page: Page): Promise<void> {
@@ -90,6 +158,7 @@ test('review via the end-of-set contract: table, plots, pattern, replay, history
     await expect(chart.locator('rect.band-rep, rect.band-worst')).toHaveCount(2);
   }
   await expect(charts.first().locator('path.chart-line')).toHaveCount(2);
+  await expectReviewAgrees(page);
   await expect(page.locator('tr.worst')).toHaveCount(1);
   await page.getByTestId('replay-rep').first().click();
   await page.screenshot({ path: 'docs/screenshot-review.png', fullPage: true });
@@ -102,6 +171,38 @@ test('review via the end-of-set contract: table, plots, pattern, replay, history
   await expect(page.getByTestId('history-item')).toContainText('2 reps');
   await expect(page.getByTestId('history-trends').getByTestId('chart')).toHaveCount(3);
   await page.screenshot({ path: 'docs/screenshot-history.png', fullPage: true });
+});
+
+test('a set with faults: every cell past its limit is one of its rep’s cues, on the plots and in the pattern', async ({
+  page,
+}) => {
+  // Made from the banded track: both knees' shanks rotated 18° inside their ankles and the left hip
+  // dropped 10° over the bottom of every rep (tests/constructed/inject.ts).
+  const frames = loadFrames(CLIP);
+  const reps = REP_WINDOWS[CLIP];
+  const faulted = injectHipDrop(
+    injectShankValgus(injectShankValgus(frames, 'left', 18, reps), 'right', 18, reps),
+    10,
+    'left',
+    'bottom',
+    reps,
+  );
+  const track = framesToPoseTrack(faulted, {
+    width: frames[0]?.widthPx ?? 0,
+    height: frames[0]?.heightPx ?? 0,
+    fps: 5,
+    model: 'blazepose-full',
+    keypointNames: KEYPOINT_NAMES,
+  });
+  await page.goto('/#/live');
+  await page.waitForFunction(() => 'squatCoachApp' in window);
+  await endSetFromFixture(page, CLIP, track);
+  await expect(page.getByTestId('summary-rep-count')).toHaveText('2');
+  const shown = await expectReviewAgrees(page);
+  // The check above is not vacuous: faults are shown, in the table and on the plots.
+  expect(shown.flatMap((r) => r.pastCells)).toContain('knees-out');
+  expect(shown.flatMap((r) => r.cues)).toContain('knees-out');
+  await expect(page.getByTestId('pattern')).toContainText('Knees caving in');
 });
 
 test('storage full: the set is still shown with a clear message, and nothing is saved', async ({ page }) => {
@@ -143,6 +244,15 @@ test('fake-camera set: the live screen hands the set over; summary, plots, repla
     await expect(page.getByTestId('summary-rep-row')).toHaveCount(count);
     await expect(page.getByTestId('charts').getByTestId('chart')).toHaveCount(4);
     await expect(page.getByTestId('review-status')).toContainText('Saved to history');
+    // Good form: the table, the plots and the pattern agree rep by rep, and none marks a fault.
+    const reps = await expectReviewAgrees(page);
+    const faults = ['knees-out', 'hips-level', 'hips-back', 'chest-up', 'heels-down'];
+    for (const r of reps)
+      expect(
+        r.pastCells.filter((c) => faults.includes(c)),
+        `rep ${r.rep}`,
+      ).toEqual([]);
+    await expect(page.getByTestId('pattern')).toContainText('Form looked good');
     await page.screenshot({ path: 'docs/screenshot-review-camera.png', fullPage: true });
     await expectReplayPlays(page);
     await page.reload();

@@ -29,6 +29,8 @@ export interface PatternFinding {
   readonly evidence: string;
   /** Reps (1-based) that showed it. */
   readonly reps: readonly number[];
+  /** The cues whose presence in a rep counts as this fault. */
+  readonly cues: readonly CueId[];
   /** Likely cause, plain language. */
   readonly cause: string;
   readonly drills: readonly Drill[];
@@ -177,6 +179,7 @@ export function patternReport(summary: SetSummary): PatternReport {
       title: rule.title,
       evidence: `on ${hit.length} of ${countOf(reps.length, 'rep')} (rep ${hit.join(', ')})`,
       reps: hit,
+      cues: rule.cues,
       cause: rule.cause,
       drills: rule.drills,
     });

@@ -29,6 +29,16 @@ import { CUE_PRESENTATION } from '../../ui-kit/cue-presentation';
 export const MEASURE_COLUMNS = ['depth', 'kneeLeft', 'kneeRight', 'hipDrop', 'weight', 'trunkLean'] as const;
 export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
 
+/** The cue whose limit judges each column. */
+export const COLUMN_CUE: Readonly<Record<MeasureColumn, CueId>> = {
+  depth: 'go-lower',
+  kneeLeft: 'knees-out',
+  kneeRight: 'knees-out',
+  hipDrop: 'hips-level',
+  weight: 'hips-back',
+  trunkLean: 'chest-up',
+};
+
 /** One measured value of a rep, as shown, with the core's verdict on it (null: not measured). */
 export interface ReviewCell {
   readonly text: string;
@@ -189,6 +199,7 @@ export function reviewCharts(
       return {
         x: spoken?.tMs ?? r.bottomMs,
         label: shortLabel(id),
+        data: { rep: String(r.index), cue: id },
         title: spoken
           ? `${seconds(spoken.tMs - t0)}: “${spoken.text}” (rep ${r.index})`
           : `rep ${r.index}: ${shortLabel(id)} (past its limit; not spoken)`,

@@ -9,6 +9,7 @@ import { VERDICT_MARK, VERDICT_WORD } from '../../ui-kit/cue-presentation';
 import { h } from '../../ui-kit/dom';
 import '../../ui-kit/screens.css';
 import {
+  COLUMN_CUE,
   MEASURE_COLUMNS,
   analysesOf,
   levelOf,
@@ -50,11 +51,17 @@ function cell({ text, verdict, threshold }: ReviewCell): HTMLTableCellElement {
 
 function repRow(row: ReviewRow, onWatch: () => void): HTMLTableRowElement {
   const tr = h('tr', { testid: 'summary-rep-row', className: row.worst ? 'worst' : '' });
+  tr.dataset['rep'] = String(row.rep.index);
+  tr.dataset['cues'] = row.rep.cues.join(' ');
   const idx = h('th', { text: `${row.rep.index}` });
   idx.scope = 'row';
   if (row.worst) idx.append(' ', h('span', { className: 'worst-badge', text: 'worst' }));
   tr.append(idx);
-  for (const c of MEASURE_COLUMNS) tr.append(cell(row.cells[c]));
+  for (const c of MEASURE_COLUMNS) {
+    const td = cell(row.cells[c]);
+    td.dataset['cue'] = COLUMN_CUE[c];
+    tr.append(td);
+  }
   tr.append(h('td', { text: row.tempoText, title: 'down · at the bottom · up' }));
   tr.append(h('td', { text: row.cuesText }));
   const watch = h('button', { text: 'Watch', className: 'small' });
@@ -100,6 +107,8 @@ function patternSection({ pattern: report }: ReviewModel): HTMLElement {
     for (const d of f.drills) drills.append(h('li', {}, h('strong', { text: d.name }), ` — ${d.howTo}`));
     const art = h('article', { className: 'finding' });
     art.dataset['pattern'] = f.id;
+    art.dataset['reps'] = f.reps.join(' ');
+    art.dataset['cues'] = f.cues.join(' ');
     art.append(h('h4', { text: `${f.title} ${f.evidence}` }), h('p', { text: f.cause }), drills);
     sec.append(art);
   }
