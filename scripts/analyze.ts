@@ -1,10 +1,11 @@
 /**
  * npm run analyze -- <video.mp4|video.webm|track.json> [--track out.json] [--model M] [--backend B]
- *                    [--depth-target parallel|half|any]
+ *                    [--depth-target parallel|half|any] [--test single-leg-squat]
  *
  * The main job without a camera. A video runs through the real app pipeline — the same page code,
  * worker and model — in headless Chromium, over every frame; a pose-track/v1 JSON skips the model.
- * Prints the analysis as JSON on stdout; progress and errors go to stderr.
+ * Prints the analysis as JSON on stdout (the squat set by default; `--test single-leg-squat` prints
+ * the single-leg check's per-leg result instead); progress and errors go to stderr.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
@@ -14,11 +15,11 @@ import { DEFAULT_MODEL, isBackendChoice, isModelId } from '../src/pose/models';
 import { startAppServer } from './lib/app-server';
 import { launchChromium } from './lib/chromium';
 import { runHarness } from './lib/run-harness';
-import { summarizeTrack } from './lib/summarize';
+import { isAnalyzeTest, summarizeSingleLegTrack, summarizeTrack } from './lib/summarize';
 import { DEFAULT_DEPTH_TARGET, isDepthTarget } from '../src/core';
 
 const USAGE =
-  'usage: npm run analyze -- <video|pose-track.json> [--track out.json] [--model MODEL] [--backend auto|wasm|webgl|cpu] [--depth-target parallel|half|any]';
+  'usage: npm run analyze -- <video|pose-track.json> [--track out.json] [--model MODEL] [--backend auto|wasm|webgl|cpu] [--depth-target parallel|half|any] [--test single-leg-squat]';
 
 async function trackFromVideo(path: string, model: string, backend: string): Promise<PoseTrack> {
   if (!isModelId(model)) throw new Error(`unknown model "${model}"`);
@@ -58,12 +59,15 @@ async function main(): Promise<void> {
       model: { type: 'string', default: DEFAULT_MODEL },
       backend: { type: 'string', default: 'auto' },
       'depth-target': { type: 'string', default: DEFAULT_DEPTH_TARGET },
+      test: { type: 'string' },
     },
   });
   const input = positionals[0];
   if (input === undefined || positionals.length > 1) throw new Error(USAGE);
   const depthTarget = values['depth-target'];
   if (!isDepthTarget(depthTarget)) throw new Error(`unknown depth target "${depthTarget}"`);
+  const test = values.test;
+  if (test !== undefined && !isAnalyzeTest(test)) throw new Error(`unknown test "${test}"`);
   const path = resolve(input);
   if (!existsSync(path)) throw new Error(`no such file: ${input}`);
   const track =
@@ -74,7 +78,8 @@ async function main(): Promise<void> {
     writeFileSync(values.track, `${JSON.stringify(track)}\n`);
     process.stderr.write(`analyze: pose track written to ${values.track}\n`);
   }
-  process.stdout.write(`${JSON.stringify(summarizeTrack(track, depthTarget), null, 2)}\n`);
+  const result = test === undefined ? summarizeTrack(track, depthTarget) : summarizeSingleLegTrack(track);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -1,5 +1,11 @@
 /** What `npm run analyze` prints for a track: the set summary from the analysis core. */
-import { analyzeFrames, type DepthTarget, type SetSummary } from '../../src/core';
+import {
+  analyzeFrames,
+  analyzeSingleLeg,
+  type DepthTarget,
+  type SetSummary,
+  type SingleLegSummary,
+} from '../../src/core';
 import { poseTrackToFrames, type PoseTrack } from '../../src/core/pose/pose-track';
 
 export interface AnalyzeOutput extends SetSummary {
@@ -10,6 +16,30 @@ export function summarizeTrack(track: PoseTrack, depthTarget?: DepthTarget): Ana
   const summary = analyzeFrames(poseTrackToFrames(track), depthTarget === undefined ? {} : { depthTarget });
   return {
     ...summary,
+    source: {
+      model: track.model,
+      width: track.width,
+      height: track.height,
+      fps: track.fps,
+      frames: track.frames.length,
+    },
+  };
+}
+
+/** The tests `--test` can choose besides the default squat set. */
+export const ANALYZE_TESTS = ['single-leg-squat'] as const;
+export type AnalyzeTest = (typeof ANALYZE_TESTS)[number];
+export const isAnalyzeTest = (v: unknown): v is AnalyzeTest =>
+  typeof v === 'string' && (ANALYZE_TESTS as readonly string[]).includes(v);
+
+export interface SingleLegOutput extends SingleLegSummary {
+  source: AnalyzeOutput['source'];
+}
+
+/** What `npm run analyze -- <track> --test single-leg-squat` prints: the single-leg check's summary. */
+export function summarizeSingleLegTrack(track: PoseTrack): SingleLegOutput {
+  return {
+    ...analyzeSingleLeg(poseTrackToFrames(track)),
     source: {
       model: track.model,
       width: track.width,

@@ -78,3 +78,23 @@ export {
   trimToWindow,
   pushBounded,
 } from './math/stats';
+export { SingleLegAnalyzer, analyzeSingleLeg, type SingleLegOptions } from './single-leg/analyzer';
+export {
+  SINGLE_LEG_NOTE_TEXTS,
+  SINGLE_LEG_KNEE_INSIDE_LIMIT,
+  SINGLE_LEG_PELVIC_DROP_LIMIT,
+} from './single-leg/notes';
+export { SCREENING_DISCLAIMER, summarizeLeg, leftRightDifference } from './single-leg/rating';
+export type {
+  SingleLegRep,
+  SingleLegLegSummary,
+  SingleLegSummary,
+  SingleLegFrame,
+  SingleLegNote,
+  SingleLegNoteId,
+  SingleLegRating,
+  RatingItem,
+  RatingGrade,
+  LeftRightDifference,
+  UnscoredReason,
+} from './single-leg/types';

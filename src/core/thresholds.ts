@@ -160,3 +160,38 @@ export const CUE_DWELL_MS = 150;
 export const CUE_COOLDOWN_MS = 4000;
 /** Shortest time (ms) a cue stays on screen once shown, so it can be read. */
 export const CUE_MIN_SHOW_MS = 1000;
+
+// ---------------------------------------------------------------------------------------------------
+// Single-leg squat check (src/core/single-leg/; docs/metrics.md "Single-leg squat check")
+// ---------------------------------------------------------------------------------------------------
+
+/** Free ankle above the stance ankle, share of the stance shank length, from which the free foot counts as off the floor: twice the ~0.2 by which the ankles of two planted feet differ at depth on the fixture tracks (perspective, keypoint error; see FEET_PLANTED_MAX_UNEVEN_RATIO). A foot held up with the hip and knee bent sits ~0.6 shank lengths up (thigh 45° forward, shank hanging back 45°: (1 − cos 45°) × (thigh + shank)). */
+export const SINGLE_LEG_FREE_FOOT_LIFT_RATIO = 0.4;
+/** Free ankle above the stance ankle, share of the stance shank length, below which the free foot is back at floor level (touched down): within the ~0.2 that two planted ankles differ by on the fixture tracks. Between this and SINGLE_LEG_FREE_FOOT_LIFT_RATIO the last state holds (hysteresis). A touch-down counts once it holds for FOOT_MOVE_CONFIRM_MS (a one-frame keypoint jump is not one). */
+export const SINGLE_LEG_FREE_FOOT_TOUCH_RATIO = 0.2;
+/** Stance ankle moved from where it stood at the rep's start, share of its shank length, for the rep to count as a hop: ~10 cm on a 40 cm shank, above the ≤ 0.2 that planted ankle keypoints drift at depth on the fixture tracks. Held for FOOT_MOVE_CONFIRM_MS. */
+export const SINGLE_LEG_HOP_RATIO = 0.25;
+/** Largest single-leg standing yaw estimate (deg) at which the check counts as filmed square-on, as Munro 2012 films: then the image FPPA is the clinical one and the frontal trunk lean is judged. The width-ratio estimate reads up to ~15° for a square-on body with narrow hips (docs/metrics.md "Camera view"); the banded clip, turned ~25°, reads 25–29° standing. Past it, flexion seen off-axis swamps the image angle (−88° / +72° at the bottom of the banded-derived reps), so the FPPA against the foot line is rated and the trunk lean (where a forward lean shows as a sideways one, ~21° there) is not. */
+export const SINGLE_LEG_SQUARE_ON_MAX_YAW_DEG = 20;
+/** Scored reps per leg needed before a leg is rated: Munro 2012 averages FPPA over 3 trials, and single trials vary by several degrees. */
+export const SINGLE_LEG_MIN_SCORED_REPS = 3;
+/** Mean 2D FPPA (deg) in single-leg squats of people without knee pain (Herrington 2014: ≈ 8 ± 5°). */
+export const SINGLE_LEG_FPPA_PAIN_FREE_MEAN_DEG = 8;
+/** Mean 2D FPPA (deg) in single-leg squats of people with patellofemoral pain (Herrington 2014: ≈ 17 ± 5°). */
+export const SINGLE_LEG_FPPA_PFP_MEAN_DEG = 17;
+/** FPPA (deg) above which the knee item scores 1 point: the pain-free mean + 1 SD (8 + 5°, Herrington 2014), where the pain group's range (17 − 5°) begins. */
+export const SINGLE_LEG_KNEE_ONE_POINT_FPPA_DEG = 13;
+/** FPPA (deg) from which the knee item scores 2 points (Piva 2006's "medial to the foot" grade): the patellofemoral-pain group's mean (Herrington 2014). */
+export const SINGLE_LEG_KNEE_TWO_POINTS_FPPA_DEG = SINGLE_LEG_FPPA_PFP_MEAN_DEG;
+/** Smallest real difference of single-leg-squat FPPA (deg), lower end: a left–right or session-to-session difference below it is within measurement error (Munro 2012: 7.5–9°). */
+export const SINGLE_LEG_FPPA_REAL_CHANGE_MIN_DEG = 7.5;
+/** Smallest real difference of single-leg-squat FPPA (deg), upper end: a difference above it is real (Munro 2012: 7.5–9°); between the two it is borderline. */
+export const SINGLE_LEG_FPPA_REAL_CHANGE_MAX_DEG = 9;
+/** Smallest real difference of 2D pelvic obliquity (deg): Munro 2012's SEM 1.5–2° × 2.77 ≈ 4–5.5°, as for HIPS_LEVEL_FIRE_DEG. */
+export const SINGLE_LEG_PELVIC_DROP_REAL_CHANGE_DEG = 5;
+/** Lateral trunk lean vs single-leg standing (deg) from which the trunk item scores: Piva 2006 scores a lean an observer sees and gives no angle; no published 2D cut-off is known to us (Dingenen 2014 shows the 2D angle is reliable, ICC ≥ 0.98). 10° is a judgement: clearly visible, and twice the ~5° keypoint allowance of the pelvic line. */
+export const SINGLE_LEG_TRUNK_LEAN_LIMIT_DEG = 10;
+/** Highest total (points) still rated "good" on the lateral step-down scale (Piva 2006: 0–1 good, 2–3 moderate, ≥ 4 poor). */
+export const SINGLE_LEG_RATING_GOOD_MAX_POINTS = 1;
+/** Highest total (points) still rated "moderate" (Piva 2006). */
+export const SINGLE_LEG_RATING_MODERATE_MAX_POINTS = 3;

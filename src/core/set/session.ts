@@ -317,7 +317,7 @@ function segmentPx(pose: GatedPose, a: KeypointName, b: KeypointName): number | 
 }
 
 /** Height of the bounding box of the usable keypoints, px, or null. */
-function bboxHeight(pose: GatedPose): number | null {
+export function bboxHeight(pose: GatedPose): number | null {
   let lo = Infinity;
   let hi = -Infinity;
   for (const n of KEYPOINT_NAMES) {
