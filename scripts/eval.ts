@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { CASES } from '../tests/constructed/cases';
+import { OPEN_CASES } from '../tests/constructed/open-cases';
 import { runCase, type CaseOutcome } from '../tests/constructed/check';
 
 const DOC_PATH = resolve(import.meta.dirname, '../docs/accuracy.md');
@@ -25,7 +26,7 @@ const COLUMNS = [
 
 const truthCell = (o: CaseOutcome): string[] => o.checks.map((c) => c.truth);
 const saidCell = (o: CaseOutcome): string[] => o.checks.map((c) => `${c.pass ? '✓' : '✗'} ${c.said}`);
-const result = (o: CaseOutcome): string => (o.pass ? 'PASS' : 'FAIL');
+const result = (o: CaseOutcome): string => (o.pass ? 'PASS' : OPEN_CASES[o.id] ? 'FAIL (open)' : 'FAIL');
 
 /** Greedy word wrap to `width` characters; a word longer than the width is cut. */
 function wrap(text: string, width: number): string[] {
@@ -78,10 +79,17 @@ function markdown(outcomes: readonly CaseOutcome[]): string {
     'fixture track (`fixtures/tracks/`) and every constructed case (`tests/constructed/cases.ts`)',
     'through the analysis core in Node. It needs no model and no browser: the cases are pose tracks,',
     'made from the fixture tracks by the generators in `tests/constructed/` (each says exactly how).',
-    '`npm run eval -- --no-fail` always exits 0; without it a failing case exits 1. The same checks run',
-    'as Vitest tests in `tests/golden/constructed.test.ts`.',
+    'A case the app does not meet yet is listed in `tests/constructed/open-cases.ts` with its reason',
+    '(below); every other case must pass: `npm run eval` exits 1 when one fails (`--no-fail`: always 0),',
+    'and the same checks run as Vitest tests in `tests/golden/constructed.test.ts`.',
     '',
     `**${passed} of ${outcomes.length} cases pass.** In "what the app says", ✓ / ✗ mark each truth.`,
+    '',
+    '## Open cases',
+    '',
+    ...Object.entries(OPEN_CASES).map(([id, why]) => `- \`${id}\`: ${md(why)}`),
+    '',
+    '## All cases',
     '',
     '| case | how it was made | what is true | what the app says | result |',
     '| --- | --- | --- | --- | --- |',
@@ -104,10 +112,11 @@ async function main(): Promise<void> {
   const config = (await resolveConfig(DOC_PATH)) ?? {};
   writeFileSync(DOC_PATH, await format(markdown(outcomes), { ...config, parser: 'markdown' }));
   const failed = outcomes.filter((o) => !o.pass);
+  const unexpected = failed.filter((o) => OPEN_CASES[o.id] === undefined);
   process.stdout.write(
-    `\n${outcomes.length - failed.length} of ${outcomes.length} cases pass (${seconds.toFixed(1)} s); wrote ${DOC_PATH}\n`,
+    `\n${outcomes.length - failed.length} of ${outcomes.length} cases pass, ${failed.length - unexpected.length} open, ${unexpected.length} failing unexpectedly (${seconds.toFixed(1)} s); wrote ${DOC_PATH}\n`,
   );
-  if (failed.length > 0 && values['no-fail'] !== true) process.exitCode = 1;
+  if (unexpected.length > 0 && values['no-fail'] !== true) process.exitCode = 1;
 }
 
 await main();

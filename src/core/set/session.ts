@@ -168,6 +168,8 @@ export class SetAnalyzer {
     );
     // A foot that moves during a rep (a step, a walk-out) makes it no squat: it will not count.
     if (current !== null && !this.gate.settled(tMs)) this.reps.invalidate();
+    // A new stance is a new standing reference (hip line, foot alignment): calibrate again once still.
+    if (this.gate.stepped(tMs) && current === null) this.calibrator.reset();
     const live = current !== null && !this.reps.invalid && this.gate.cuesLive(tMs);
     if (current !== null) this.recorder.add({ tMs, view, metrics, live });
     const cue = this.cues.push(tMs, live ? phase : 'standing', metrics, current?.index ?? null);

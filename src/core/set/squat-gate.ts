@@ -80,6 +80,11 @@ export class SquatGate {
     this.kneesNowOk = measured.length > 0 && measured.every((f) => f >= REP_MIN_KNEE_FLEXION_DEG);
   }
 
+  /** A step was confirmed on this frame (the feet now stand somewhere else). */
+  stepped(tMs: number): boolean {
+    return this.lastMoveMs === tMs;
+  }
+
   /** Both feet have stayed where they are for FEET_SETTLE_MS (or have not moved since first seen). */
   settled(tMs: number): boolean {
     return this.lastMoveMs === null || tMs - this.lastMoveMs >= FEET_SETTLE_MS;
