@@ -12,18 +12,18 @@ export interface AnalyzeOutput extends SetSummary {
   source: { model: string; width: number; height: number; fps: number; frames: number };
 }
 
+/** Where the analysed track came from, printed with every result. */
+const sourceOf = (track: PoseTrack): AnalyzeOutput['source'] => ({
+  model: track.model,
+  width: track.width,
+  height: track.height,
+  fps: track.fps,
+  frames: track.frames.length,
+});
+
 export function summarizeTrack(track: PoseTrack, depthTarget?: DepthTarget): AnalyzeOutput {
   const summary = analyzeFrames(poseTrackToFrames(track), depthTarget === undefined ? {} : { depthTarget });
-  return {
-    ...summary,
-    source: {
-      model: track.model,
-      width: track.width,
-      height: track.height,
-      fps: track.fps,
-      frames: track.frames.length,
-    },
-  };
+  return { ...summary, source: sourceOf(track) };
 }
 
 /** The tests `--test` can choose besides the default squat set. */
@@ -38,14 +38,5 @@ export interface SingleLegOutput extends SingleLegSummary {
 
 /** What `npm run analyze -- <track> --test single-leg-squat` prints: the single-leg check's summary. */
 export function summarizeSingleLegTrack(track: PoseTrack): SingleLegOutput {
-  return {
-    ...analyzeSingleLeg(poseTrackToFrames(track)),
-    source: {
-      model: track.model,
-      width: track.width,
-      height: track.height,
-      fps: track.fps,
-      frames: track.frames.length,
-    },
-  };
+  return { ...analyzeSingleLeg(poseTrackToFrames(track)), source: sourceOf(track) };
 }

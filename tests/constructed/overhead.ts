@@ -8,10 +8,6 @@ import {
   at,
   bump,
   editPose,
-  forwardSignX,
-  frameIntervalMs,
-  hipAnkleExtentPx,
-  imageCentre,
   lastStandingIndex,
   midOf,
   NO_MOVE,
@@ -20,6 +16,7 @@ import {
   synthFrame,
   type ArmPlacement,
   type Spliced,
+  spliceBase,
 } from './pose-synth';
 
 export interface OverheadOptions {
@@ -94,13 +91,7 @@ export function spliceOverhead(frames: readonly PoseFrame[], opts: OverheadOptio
   if (dipKneeDeg > 10) throw new Error('spliceOverhead: a push-press dip is ≤ 10°');
 
   const iRef = lastStandingIndex(frames, opts.atMs ?? Infinity);
-  const refFrame = frames[iRef] as PoseFrame;
-  const ref = refFrame.keypoints;
-  if (ref === null) throw new Error('unreachable: a standing frame has keypoints');
-  const dtMs = frameIntervalMs(frames);
-  const extentPx = hipAnkleExtentPx(ref);
-  const centre = imageCentre(refFrame);
-  const forwardX = forwardSignX(ref);
+  const { refFrame, ref, dtMs, extentPx, centre, forwardX } = spliceBase(frames, iRef);
   const own: Sided<ArmPlacement> = {
     left: { elbow: at(ref, 'left_elbow'), wrist: at(ref, 'left_wrist') },
     right: { elbow: at(ref, 'right_elbow'), wrist: at(ref, 'right_wrist') },

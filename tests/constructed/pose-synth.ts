@@ -274,3 +274,31 @@ export interface Spliced {
   /** How far the kept original frames were moved in time, ms. */
   readonly shiftMs: number;
 }
+
+/** What every splice needs of the real track: its reference standing pose and the scale around it. */
+export interface SpliceBase {
+  readonly refFrame: PoseFrame;
+  readonly ref: Keypoints;
+  /** The track's frame interval, ms. */
+  readonly dtMs: number;
+  /** Standing hip→ankle extent of the reference pose, px. */
+  readonly extentPx: number;
+  readonly centre: Vec2;
+  /** Image x sign of the person's forward direction. */
+  readonly forwardX: number;
+}
+
+/** The splice base at frame `index` (a standing frame of the real track). */
+export function spliceBase(frames: readonly PoseFrame[], index: number): SpliceBase {
+  const refFrame = frames[index] as PoseFrame;
+  const ref = refFrame.keypoints;
+  if (ref === null) throw new Error('unreachable: a standing frame has keypoints');
+  return {
+    refFrame,
+    ref,
+    dtMs: frameIntervalMs(frames),
+    extentPx: hipAnkleExtentPx(ref),
+    centre: imageCentre(refFrame),
+    forwardX: forwardSignX(ref),
+  };
+}

@@ -8,16 +8,13 @@ import {
   bump,
   editPose,
   firstStandingIndex,
-  forwardSignX,
-  frameIntervalMs,
-  hipAnkleExtentPx,
-  imageCentre,
   seededRandom,
   shiftTime,
   smoothstep,
   synthFrame,
   type Placement,
   type Spliced,
+  spliceBase,
 } from './pose-synth';
 
 export interface WalkOutOptions {
@@ -69,13 +66,7 @@ export function spliceWalkOut(frames: readonly PoseFrame[], opts: WalkOutOptions
   const settleMs = opts.settleMs ?? 2000;
 
   const i0 = firstStandingIndex(frames);
-  const refFrame = frames[i0] as PoseFrame;
-  const ref = refFrame.keypoints;
-  if (ref === null) throw new Error('unreachable: a standing frame has keypoints');
-  const dtMs = frameIntervalMs(frames);
-  const extentPx = hipAnkleExtentPx(ref);
-  const centre = imageCentre(refFrame);
-  const forwardX = forwardSignX(ref);
+  const { refFrame, ref, dtMs, extentPx, centre, forwardX } = spliceBase(frames, i0);
   const al = at(ref, 'left_ankle');
   const ar = at(ref, 'right_ankle');
   // Lateral offset that brings each foot toward the midline by narrowRatio of the stance width.

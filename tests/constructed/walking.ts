@@ -8,10 +8,6 @@ import {
   bump,
   editPose,
   firstStandingIndex,
-  forwardSignX,
-  frameIntervalMs,
-  hipAnkleExtentPx,
-  imageCentre,
   otherSide,
   seededRandom,
   shiftTime,
@@ -21,6 +17,7 @@ import {
   type Placement,
   type PoseEdit,
   type Spliced,
+  spliceBase,
 } from './pose-synth';
 
 export interface WalkingOptions {
@@ -75,13 +72,7 @@ export function spliceWalking(frames: readonly PoseFrame[], opts: WalkingOptions
   const stillAfterMs = opts.stillAfterMs ?? 2000;
 
   const i0 = firstStandingIndex(frames);
-  const refFrame = frames[i0] as PoseFrame;
-  const ref = refFrame.keypoints;
-  if (ref === null) throw new Error('unreachable: a standing frame has keypoints');
-  const dtMs = frameIntervalMs(frames);
-  const extentPx = hipAnkleExtentPx(ref);
-  const centre = imageCentre(refFrame);
-  const forwardX = forwardSignX(ref);
+  const { refFrame, ref, dtMs, extentPx, centre, forwardX } = spliceBase(frames, i0);
 
   // Start on the side with more room; walk back toward the spot.
   const xs = Object.values(ref).map((k) => k.xPx as number);
