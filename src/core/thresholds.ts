@@ -124,10 +124,10 @@ export const KNEES_OUT_CLEAR_DEG = 11;
 export const KNEE_INSIDE_FOOT_FIRE_RATIO = 0.12;
 /** Knee-inside-foot ratio below which `knees-out` clears: the knee back over the foot (a quarter foot breadth). */
 export const KNEE_INSIDE_FOOT_CLEAR_RATIO = 0.06;
-/** Pelvic drop vs standing, after the perspective allowance (deg), at which `hips-level` fires: past the ~4–5° smallest real change of 2D pelvic obliquity (Munro 2012: SEM 1.5–2°, × 2.77), with 1° more for the hip keypoints' own left/right bias (BlazePose's 3D hips tilt up to ~6° on good-form reps, issue 8). */
-export const HIPS_LEVEL_FIRE_DEG = 6;
+/** Pelvic drop vs standing, after the perspective allowance (deg), at which `hips-level` fires: past the ~4–5° smallest real change of 2D pelvic obliquity (Munro 2012: SEM 1.5–2°, × 2.77), plus ~3° for the hip keypoints' own left/right bias (BlazePose's 3D hip line tilts up to 6.7° on the good-form banded reps, issue 8; live, its 2D line read past 6° there). */
+export const HIPS_LEVEL_FIRE_DEG = 7.5;
 /** Pelvic drop (deg, perspective removed) below which `hips-level` clears. */
-export const HIPS_LEVEL_CLEAR_DEG = 4;
+export const HIPS_LEVEL_CLEAR_DEG = 5;
 /** Assumed focal length as a share of the frame's longer side (ratio) for the hip-line perspective allowance; phone and webcam lenses have ~55–65° across the long side (f ≈ 0.9–1.0 × side). */
 export const ASSUMED_FOCAL_PER_LONG_SIDE = 1;
 /** Centre-of-mass position along heel→toe (ratio) at which `hips-back` fires: the centre of pressure should stay in the back ~70% of the foot, plus ~0.1 foot length for the error of a 2D segment-weighted COM (~2–3% of height). */

@@ -13,8 +13,6 @@ export const OPEN_CASES: Readonly<Record<string, string>> = {
   'fps15/half': 'as fixture/half (15 fps).',
   'fps10/half': 'as fixture/half (10 fps).',
   'walking-before/half': 'as fixture/half; the walking part itself passes (no rep, no cue).',
-  'walking-before/banded':
-    'hips-level fires on rep 1 (7.4°): the walking splice ends on a copied standing pose whose hip line differs from the clip’s own, and the first real rep is then judged against it.',
   'walk-out/rear':
     'its small steps (0.2–0.27 shank lengths of ankle movement toward a rear camera) are within how far planted ankles’ keypoints drift in real squats (up to ~0.2), so two of its dips count as reps; larger steps (walking-before/*) are caught.',
   'roll-5/banded':

@@ -222,9 +222,9 @@ describe('single-leg check: injected FPPA and pelvic drop (hand-built, square-on
   });
 
   it('rates poor when the knee, the pelvis and the trunk all give way', () => {
-    // Left leg: FPPA 20°, pelvic drop 9°, trunk lean 14° toward the stance leg at the bottom.
+    // Left leg: FPPA 20°, pelvic drop 11°, trunk lean 14° toward the stance leg at the bottom.
     const frames = singleLegTrack([
-      { stance: 'left', reps: reps(3, { fppaDeg: 20, pelvicDropDeg: 9, trunkLeanDeg: 14 }) },
+      { stance: 'left', reps: reps(3, { fppaDeg: 20, pelvicDropDeg: 11, trunkLeanDeg: 14 }) },
     ]);
     const s = analyzeSingleLeg(frames);
     const leg = s.legs.left;
