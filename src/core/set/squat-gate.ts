@@ -4,8 +4,7 @@
  * and pressing a bar overhead or a push-press dip barely bend the knees. Cues are live only while
  * the feet have been settled for a moment and the knees are bent, so none of those movements cue.
  */
-import type { Vec2 } from '../math/geometry';
-import { dist } from '../math/geometry';
+import { dist, type Vec2 } from '../math/geometry';
 import { trimToWindow } from '../math/stats';
 import {
   FEET_PLANTED_MAX_SHIFT_RATIO,
