@@ -3,7 +3,15 @@
  * plain words where the body part is ("left knee: over the foot"). A fault shows by its words, colour
  * and a thicker outline, never colour alone.
  */
-import { cueRule, verdictOf, type CueId, type FrameMetrics, type Verdict } from '../../core';
+import {
+  cueRule,
+  verdictOf,
+  viewSupports,
+  type CueId,
+  type FrameMetrics,
+  type Verdict,
+  type View,
+} from '../../core';
 
 interface GaugeSpec {
   id: string;
@@ -112,16 +120,16 @@ export class LiveGauges {
 
   /**
    * Updates the gauges in plain words. Null metrics (not started) show every gauge as waiting; a
-   * gauge whose measure this camera view cannot give is hidden.
+   * gauge whose measure this camera view cannot give is hidden (a gated frame only shows "—").
    */
-  update(metrics: FrameMetrics | null): void {
+  update(metrics: FrameMetrics | null, view: View = 'unknown'): void {
     for (const g of GAUGES) {
       const row = this.#rows.get(g.id);
       if (row === undefined) continue;
       const v = metrics === null ? null : g.value(metrics);
       const verdict = verdictOf(cueRule(g.cue), v);
       const text = metrics === null || verdict === null ? '—' : g.words(metrics, verdict);
-      const hidden = metrics !== null && v === null;
+      const hidden = view !== 'unknown' && !viewSupports(view, cueRule(g.cue).metric);
       const key = `${text}|${hidden}`;
       if (this.#last.get(g.id) === key) continue;
       this.#last.set(g.id, key);

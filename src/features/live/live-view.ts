@@ -59,7 +59,10 @@ export class LiveView {
     const reps = String(repCountOf(s));
     if (el.repCount.textContent !== reps) el.repCount.textContent = reps;
     this.#renderCue(s.last?.cue ?? null);
-    this.#gauges.update(s.last === null || s.last.keypoints === null ? null : s.last.metrics);
+    this.#gauges.update(
+      s.last === null || s.last.keypoints === null ? null : s.last.metrics,
+      s.last?.view ?? 'unknown',
+    );
     const viewText = s.last === null ? '' : describeView(s.last.view);
     if (viewText !== this.#viewText) {
       this.#viewText = viewText;
