@@ -24,7 +24,7 @@ import {
   MIN_KEYPOINT_SCORE,
   PLANTED_FOOT_HOLD_MS,
 } from '../thresholds';
-import type { CueEvent, CueId, FrameAnalysis, Guidance, RepSummary, SetSummary, View } from '../types';
+import type { CueEvent, CueId, FrameAnalysis, Guidance, RepSummary, SetSummary, Sided, View } from '../types';
 import { estimateFrameView, ViewTracker } from '../metrics/view';
 import { KEYPOINT_NAMES, type KeypointName } from '../pose/keypoints';
 import type { Vec2 } from '../math/geometry';
@@ -157,14 +157,23 @@ export class SetAnalyzer {
     const metrics = maskByView(raw2, view);
     const phase = this.reps.phase;
     const current = this.reps.current;
+    // From the side the far leg is hidden behind the near one and its keypoints are guesses (the far
+    // ankle jumps for single frames): the gate then judges the near, more confident leg alone.
+    const legs = view === 'side' ? nearLegOnly(pose) : { left: true, right: true };
     this.gate.push(
       tMs,
-      { left: pt(pose, 'left_ankle'), right: pt(pose, 'right_ankle') },
+      {
+        left: legs.left ? pt(pose, 'left_ankle') : null,
+        right: legs.right ? pt(pose, 'right_ankle') : null,
+      },
       {
         left: calibration?.shankLengthPx.left ?? segmentPx(pose, 'left_knee', 'left_ankle'),
         right: calibration?.shankLengthPx.right ?? segmentPx(pose, 'right_knee', 'right_ankle'),
       },
-      raw2.kneeFlexionDeg,
+      {
+        left: legs.left ? raw2.kneeFlexionDeg.left : null,
+        right: legs.right ? raw2.kneeFlexionDeg.right : null,
+      },
     );
     // A foot that moves during a rep (a step, a walk-out) makes it no squat: it will not count.
     if (current !== null && !this.gate.settled(tMs)) this.reps.invalidate();
@@ -309,6 +318,14 @@ export class SetAnalyzer {
       guidance,
     };
   }
+}
+
+/** The leg whose knee and ankle the model is surer of (the near leg in a side view). */
+function nearLegOnly(pose: GatedPose): Sided<boolean> {
+  const score = (s: 'left' | 'right'): number =>
+    (pose.get(`${s}_knee`)?.score ?? 0) + (pose.get(`${s}_ankle`)?.score ?? 0);
+  const leftNear = score('left') >= score('right');
+  return { left: leftNear, right: !leftNear };
 }
 
 /** Distance between two keypoints, px, or null. */
