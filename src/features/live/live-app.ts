@@ -29,9 +29,9 @@ import {
   type LiveState,
   type StatusKind,
 } from './live-session';
-import { PoseEngine } from './live-engine';
+import { PoseEngine } from '../../pose/pose-engine';
 import { LiveView, type LiveElements } from './live-view';
-import { PoseLoop } from './pose-loop';
+import { PoseLoop } from '../../pose/pose-loop';
 
 export type { LiveElements };
 

@@ -3,8 +3,8 @@
  * backend and retires the previous one at once; an answer from a retired worker is ignored, so only
  * the newest load reports.
  */
-import { PoseClient, createPoseWorker, type InitReport } from '../../pose/client';
-import type { BackendChoice, ModelId } from '../../pose/models';
+import { PoseClient, createPoseWorker, type InitReport } from './client';
+import type { BackendChoice, ModelId } from './models';
 
 export interface PoseEngineEvents {
   loading: (requested: ModelId) => void;

@@ -3,8 +3,8 @@
  * the camera's rate even when the model is slower), and a frame goes to the pose worker only when
  * it is idle (one in flight; the rest are dropped, never queued).
  */
-import type { PoseFrame } from '../../core/pose/keypoints';
-import type { PoseClient, EstimateResult } from '../../pose/client';
+import type { PoseFrame } from '../core/pose/keypoints';
+import type { PoseClient, EstimateResult } from './client';
 
 export interface PoseLoopHooks {
   /** A new pose from the model, with the capture time of its frame. */
