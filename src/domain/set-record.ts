@@ -35,6 +35,19 @@ export interface SetRecord {
    * exports never store it, so a set read back from history is analysed when it is shown.
    */
   readonly analyses?: readonly FrameAnalysis[];
+  /** The workout this set belongs to (camera sets done as a workout); absent for a lone set or a file. */
+  readonly workout?: WorkoutRef;
+}
+
+/** Where a set sits in a workout: history groups sets by `id`, in `setIndex` order. */
+export interface WorkoutRef {
+  /** Shared by every set of one workout (crypto.randomUUID()). */
+  readonly id: string;
+  /** 0-based position of this set in the workout. */
+  readonly setIndex: number;
+  readonly setsPlanned: number;
+  /** Reps the user aimed for in each set, or null for "until I stop". */
+  readonly repTarget: number | null;
 }
 
 /**
