@@ -11,7 +11,8 @@ import { DEFAULT_DEPTH_TARGET, type PoseFrame } from '../../core';
 import { PoseClientDisposedError, type InitReport, type PoseClient } from '../../pose/client';
 import { SetVideoRecorder } from '../../media/recorder';
 import { CameraError, openCamera } from '../../media/camera';
-import { LumaMeter, TOO_DARK_LUMA } from '../../media/luminance';
+import { LumaMeter } from '../../media/luminance';
+import { tickEvents } from './live-housekeeping';
 import { loadSettings, safeLocalStorage, saveSettings, type Settings } from '../../storage/settings';
 import { RepTick, Speaker } from '../../ui-kit/speech';
 import {
@@ -47,11 +48,6 @@ export type { LiveElements, LiveAppOptions, LiveObserver };
 
 /** Period of the housekeeping tick, ms: status, lighting, camera and worker checks; twice a second is plenty for people. */
 const LIVE_TICK_MS = 500;
-/**
- * A frame with the worker this long, ms, means the worker hung: BlazePose heavy on wasm takes
- * ~0.14 s a frame here and even the cpu fallback ~4 s, so 6 s is no slow frame.
- */
-export const WORKER_STALL_MS = 6000;
 /** A pose older than this, ms, is not drawn: a frozen skeleton over live video misleads. */
 const STALE_POSE_MS = 1000;
 
@@ -337,8 +333,8 @@ export class LiveApp {
     const s = this.#state;
     const fresh = s.mode === 'replay' || performance.now() - this.#lastPoseAtMs <= STALE_POSE_MS;
     const keypoints = fresh && !s.restarting ? (s.last?.keypoints ?? null) : null;
-    const outline =
-      s.mode !== 'idle' && (s.flow.state === 'setup' || this.#workout.state.phase === 'countdown');
+    // The outline guides set-up; once the set starts, the person's squats would leave it anyway.
+    const outline = s.mode !== 'idle' && s.flow.state === 'setup';
     if (this.#view.drawOverlay(keypoints, faultFlagsOf(s.last), this.#settings.mirror, outline)) {
       this.#observer.overlayDrawn?.();
     }
@@ -347,24 +343,13 @@ export class LiveApp {
   // Robustness ------------------------------------------------------------------------------------
 
   #onTick(): void {
-    const s = this.#state;
-    if (s.mode === 'camera') {
-      const track = this.#stream?.getVideoTracks()[0];
-      // `track.stop()` from the page does not fire `ended`, and some drivers never do: poll too.
-      if (track === undefined || track.readyState === 'ended') {
-        this.#dispatch({ type: 'camera-lost' });
-        return;
-      }
-      if (!s.paused) {
-        const luma = this.#luma.measure(this.el.video);
-        this.#dispatch({ type: 'lighting', dark: luma !== null && luma < TOO_DARK_LUMA });
-        const loop = this.#loop;
-        if (loop !== null && loop.inFlightForMs(performance.now()) > WORKER_STALL_MS) {
-          this.#dispatch({ type: 'worker-restarting', reason: `no answer for ${WORKER_STALL_MS / 1000} s` });
-        }
-      }
-    }
-    this.#dispatch({ type: 'tick', nowMs: performance.now() });
+    const track = this.#stream?.getVideoTracks()[0];
+    const probe = {
+      trackEnded: track === undefined || track.readyState === 'ended',
+      luma: () => this.#luma.measure(this.el.video),
+      inFlightMs: this.#loop?.inFlightForMs(performance.now()) ?? null,
+    };
+    for (const e of tickEvents(this.#state, probe, performance.now())) this.#dispatch(e);
   }
 
   #onVisibility = (): void => {

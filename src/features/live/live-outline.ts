@@ -1,8 +1,8 @@
 /**
- * The body outline on the live video during set-up: a box where the whole body should stand, drawn
- * white and dashed until the pose fills it, then solid green. "Fills it" is decided from the pose
- * alone (pure `bodyFitsOutline`): every body part the analysis needs is seen, every seen one is inside
- * the box by a margin, and the body is tall enough in it to be measured well.
+ * The body outline on the live video during set-up (until the set starts): a box where the whole
+ * body should stand, drawn white and dashed until the pose fills it, then solid green. "Fills it" is
+ * decided from the pose alone (pure `bodyFitsOutline`): every body part the analysis needs is seen,
+ * every seen one is inside the box by a margin, and the body is tall enough in it to be measured well.
  */
 import { thresholds, type KeypointName, type Keypoints } from '../../core';
 import { OK_COLOR } from '../../ui-kit/cue-presentation';
@@ -21,10 +21,12 @@ export const OUTLINE_ASPECT_RATIO = 0.55;
  */
 export const OUTLINE_MARGIN_RATIO = 0.03;
 /**
- * Nose-to-ankle height that fills the outline, share of its height: smaller, the person is too far
- * away for the knees and feet to be measured well (the analysis gates small, far figures too).
+ * Nose-to-ankle height that fills the outline, share of its height, judged standing (the outline
+ * shows during set-up only). A person standing 2–3 m from a phone in portrait spans ~0.6 of it (the
+ * front fixture clip: 0.61); well below that they are far enough away that knees and feet span few
+ * pixels.
  */
-export const OUTLINE_MIN_FILL_RATIO = 0.6;
+export const OUTLINE_MIN_FILL_RATIO = 0.5;
 
 /** The body parts the analysis needs in view: each needs one confident keypoint (one side suffices from the side). */
 export const OUTLINE_PARTS: readonly (readonly KeypointName[])[] = [
