@@ -173,6 +173,11 @@ test('phone 390 × 844 during a set: End set and a rep count ≥ 15% of the heig
     expect(reps?.height ?? 0).toBeGreaterThanOrEqual(REP_COUNT_MIN_VH_RATIO * viewport.height);
     const cueFontPx = await page.getByTestId('cue').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(cueFontPx).toBeGreaterThanOrEqual(CUE_MIN_VH_RATIO * viewport.height);
+    // The measured figures, for the record of this run.
+    console.log(
+      `phone 390×844: rep count ${reps?.height.toFixed(0)} px tall (bottom ${((reps?.y ?? 0) + (reps?.height ?? 0)).toFixed(0)} px), ` +
+        `cue font ${cueFontPx.toFixed(1)} px, End set bottom ${((await endSet.boundingBox())?.y ?? 0) + ((await endSet.boundingBox())?.height ?? 0)} px`,
+    );
     const scroll = await page.evaluate(() => ({
       height: document.documentElement.scrollHeight,
       width: document.documentElement.scrollWidth,
