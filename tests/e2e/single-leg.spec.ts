@@ -11,6 +11,9 @@
  * the same clip supplies the pictures) and feeds each track frame to the check where the pose worker's
  * answer would arrive. Everything after the worker is the real app: the core's analyser, the protocol
  * reducer, speech, the frame ring and rep pictures, saving to IndexedDB, the report and history.
+ * The fake camera plays the clip at its own pace, so a kept picture is the clip at that moment, not
+ * necessarily the replayed pose: the test checks that pictures are kept, drawn and annotated, not
+ * that the lines fall on the knee (tests/unit/single-leg-report.test.ts checks the geometry).
  */
 import { test, expect } from '@playwright/test';
 import { resolve } from 'node:path';
@@ -61,13 +64,21 @@ test('single-leg check: mode choice → guided check → report with per-leg tab
     await expect(page.getByTestId('single-leg-start')).toBeVisible();
     await page.waitForFunction(() => 'squatCoachSingleLeg' in window);
 
-    const result = await page.evaluate(
+    const replay = page.evaluate(
       async ({ track, speed }) => {
         const hooks = (window as unknown as { squatCoachSingleLeg: SingleLegTestHooks }).squatCoachSingleLeg;
         return hooks.replayTrack(track, speed);
       },
       { track, speed: SPEED },
     );
+    // Mid-check: the prompt names the standing leg and the lifted foot, and counts reps per leg.
+    const prompt = page.getByTestId('single-leg-prompt');
+    await expect(prompt).toHaveAttribute('data-phase', 'reps', { timeout: 30_000 });
+    await expect(prompt).toHaveText('LEFT leg standing — right foot off the floor');
+    await expect(prompt).toHaveText('RIGHT leg standing — left foot off the floor', { timeout: 30_000 });
+    await expect(page.getByTestId('single-leg-reps-left')).toHaveText('6');
+    await page.screenshot({ path: 'docs/screenshot-single-leg-check.png' });
+    const result = await replay;
     // Left: 6 reps (5 scored + the touch-down one); right stops once it has 5 scored.
     expect(result).toEqual({ left: 6, right: 5, phase: 'done' });
     const said = (await spoken(page)).join(' | ');
@@ -127,6 +138,9 @@ test('single-leg check: mode choice → guided check → report with per-leg tab
       expect(s.annotated).toBeGreaterThan(50);
     }
 
+    await page.screenshot({ path: 'docs/screenshot-single-leg-report.png', fullPage: true });
+    await expect(page.getByTestId('single-leg-start')).toBeHidden();
+
     // Printable: the report alone, without the app's chrome.
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.topbar')).toBeHidden();
@@ -143,7 +157,30 @@ test('single-leg check: mode choice → guided check → report with per-leg tab
     // …and reopens the same report, pictures included, from the database.
     await item.getByRole('link', { name: 'Report' }).click();
     await expect(page.locator('canvas[data-testid="single-leg-frame"][data-drawn="true"]')).toHaveCount(4);
+    // "New check" leaves the report for a fresh set-up.
+    await page.getByTestId('single-leg-new').click();
+    await expect(page.getByTestId('single-leg-start')).toBeVisible();
+    await expect(page.getByTestId('single-leg-report')).toHaveCount(0);
   } finally {
     await browser.close();
   }
+});
+
+test('single-leg check from a file: the file screen’s mode choice hands the track to the check (a two-leg squat clip → no single-leg rep, nothing saved)', async ({
+  page,
+}) => {
+  // The real model on the banded clip (5 fps, ~10 s). It shows a two-leg squat: the check must find
+  // no lifted foot, say so on its own screen and save nothing.
+  await page.goto('/?model=blazepose-full&backend=wasm#/file');
+  await page.getByTestId('file-mode').selectOption('single-leg');
+  await page.getByTestId('file-input').setInputFiles(resolve('fixtures', `${CLIP}.mp4`));
+  await expect(page).toHaveURL(/#\/single-leg$/, { timeout: 120_000 });
+  await expect(page.getByTestId('single-leg-status')).toContainText(
+    `No single-leg rep was found in ${CLIP}.mp4`,
+    {
+      timeout: 30_000,
+    },
+  );
+  await page.goto('/#/history');
+  await expect(page.getByTestId('single-leg-history-list')).toContainText('No single-leg checks yet.');
 });

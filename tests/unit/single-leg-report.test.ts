@@ -152,10 +152,10 @@ describe('frame annotation', () => {
     expect(thigh?.from).toEqual({ x: 206, y: 150 });
     expect(thigh?.to).toEqual({ x: 194, y: 210 });
     // atan(24/120) = 11.3° from vertical; shank atan(21/132) = 9.0°; pelvis atan(7/94) = 4.3°.
-    expect(thigh?.label).toBe('thigh 11°');
-    expect(a.segments[1]?.label).toBe('shank 9°');
-    expect(a.segments[2]?.label).toBe('pelvis 4°, drop 4°');
-    expect(a.kneeLabel).toBe('FPPA 15° · flexion 63°');
+    expect(thigh?.label).toBe('thigh 11° from vertical');
+    expect(a.segments[1]?.label).toBe('shank 9° from vertical');
+    expect(a.segments[2]?.label).toBe('pelvis tilt 4°, drop 4°');
+    expect(a.kneeLabel).toBe('knee FPPA 15° · flexion 63°');
     expect(
       annotateFrame(
         pose,
@@ -164,7 +164,7 @@ describe('frame annotation', () => {
         'foot-line',
         1,
       ).kneeLabel,
-    ).toBe('FPPA 9°');
+    ).toBe('knee FPPA 9°');
   });
 
   it('leaves out a segment whose keypoint is missing or unsure', () => {

@@ -4,14 +4,7 @@
  * image vertical, the knee's FPPA, the pelvis line's tilt from level — so the picture shows what the
  * numbers measured. Coordinates are scaled to the image the frame is drawn on.
  */
-import {
-  angleFromVerticalDeg,
-  fromKeypoint,
-  mid,
-  signedSlopeDeg,
-  sub,
-  type Vec2,
-} from '../../core/math/geometry';
+import { angleFromVerticalDeg, fromKeypoint, signedSlopeDeg, sub, type Vec2 } from '../../core/math/geometry';
 import type { Keypoints, Side, SingleLegRep } from '../../core';
 
 /** Keypoints below this score are not drawn (same as the overlay): a wrong line is worse than none. */
@@ -23,7 +16,7 @@ export interface AnnotatedSegment {
   readonly id: SegmentId;
   readonly from: Vec2;
   readonly to: Vec2;
-  /** The label drawn beside the segment's middle. */
+  /** The segment's line in the legend. */
   readonly label: string;
 }
 
@@ -66,28 +59,25 @@ export function annotateFrame(
       id: 'thigh',
       from: hip,
       to: knee,
-      label: `thigh ${r0(angleFromVerticalDeg(knee, hip))}`,
+      label: `thigh ${r0(angleFromVerticalDeg(knee, hip))} from vertical`,
     });
   if (knee !== null && ankle !== null)
     segments.push({
       id: 'shank',
       from: knee,
       to: ankle,
-      label: `shank ${r0(angleFromVerticalDeg(ankle, knee))}`,
+      label: `shank ${r0(angleFromVerticalDeg(ankle, knee))} from vertical`,
     });
   if (lHip !== null && rHip !== null) {
     const tilt = signedSlopeDeg(sub(rHip, lHip));
     const drop = rep.pelvicDropDeg === null ? '' : `, drop ${r0(rep.pelvicDropDeg)}`;
-    segments.push({ id: 'pelvis', from: lHip, to: rHip, label: `pelvis ${r0(Math.abs(tilt))}${drop}` });
+    segments.push({ id: 'pelvis', from: lHip, to: rHip, label: `pelvis tilt ${r0(Math.abs(tilt))}${drop}` });
   }
   const fppa = fppaBasis === 'image' ? rep.fppaDeg : rep.fppaFootLineDeg;
   const flex = rep.kneeFlexionDeg === null ? '' : ` · flexion ${r0(rep.kneeFlexionDeg)}`;
   return {
     segments,
     knee,
-    kneeLabel: knee === null ? null : `FPPA ${fppa === null ? '—' : r0(fppa)}${flex}`,
+    kneeLabel: knee === null ? null : `knee FPPA ${fppa === null ? '—' : r0(fppa)}${flex}`,
   };
 }
-
-/** Where a segment's label goes: its middle. */
-export const labelAt = (s: AnnotatedSegment): Vec2 => mid(s.from, s.to);

@@ -6,7 +6,7 @@
 import { poseTrackToFrames, type PoseFrame, type Side } from '../../core';
 import { repFrameOf, type SingleLegRecord } from '../../domain/single-leg-record';
 import { h } from '../../ui-kit/dom';
-import { annotateFrame, labelAt, type FrameAnnotation, type SegmentId } from './annotate';
+import { annotateFrame, type FrameAnnotation, type SegmentId } from './annotate';
 import { singleLegReport, type FramePick, type LegReport, type ReportRow } from './report-model';
 
 /** Line colours per segment: the stance thigh and shank in one hue pair, the pelvis apart. */
@@ -15,10 +15,12 @@ const SEGMENT_COLOR: Readonly<Record<SegmentId, string>> = {
   shank: '#ff5a36',
   pelvis: '#35c4ff',
 };
+/** The knee marker and its FPPA line in the legend. */
+const KNEE_COLOR = '#ffffff';
 /** Line width as a share of the image width: visible at print size without hiding the leg. */
 const LINE_WIDTH_RATIO = 0.012;
-/** Label size as a share of the image width. */
-const FONT_RATIO = 0.045;
+/** Legend text size as a share of the image width. */
+const FONT_RATIO = 0.042;
 /** A track frame within this of the rep's bottom is the one drawn, ms (a frame at 10 fps is 100 ms). */
 const KEYPOINT_MATCH_MS = 250;
 
@@ -55,19 +57,14 @@ function table(leg: LegReport, fppaHead: string): HTMLTableElement {
   return t;
 }
 
+/**
+ * Lines on the image, and their angles in a legend box in the top-left corner: on a small frame,
+ * labels beside the lines would cover each other and the knee.
+ */
 function drawAnnotation(ctx: CanvasRenderingContext2D, a: FrameAnnotation, widthPx: number): void {
   const lw = Math.max(2, widthPx * LINE_WIDTH_RATIO);
   const font = Math.max(10, Math.round(widthPx * FONT_RATIO));
   ctx.lineCap = 'round';
-  ctx.font = `bold ${font}px system-ui, sans-serif`;
-  ctx.textBaseline = 'middle';
-  const label = (text: string, x: number, y: number, color: string): void => {
-    ctx.lineWidth = lw * 0.8;
-    ctx.strokeStyle = 'rgba(0,0,0,0.8)';
-    ctx.strokeText(text, x, y);
-    ctx.fillStyle = color;
-    ctx.fillText(text, x, y);
-  };
   for (const s of a.segments) {
     ctx.strokeStyle = SEGMENT_COLOR[s.id];
     ctx.lineWidth = lw;
@@ -76,17 +73,26 @@ function drawAnnotation(ctx: CanvasRenderingContext2D, a: FrameAnnotation, width
     ctx.lineTo(s.to.x, s.to.y);
     ctx.stroke();
   }
-  for (const s of a.segments) {
-    const p = labelAt(s);
-    label(s.label, p.x + lw * 2, p.y - (s.id === 'pelvis' ? font : 0), SEGMENT_COLOR[s.id]);
-  }
-  if (a.knee !== null && a.kneeLabel !== null) {
-    ctx.fillStyle = '#ffffff';
+  if (a.knee !== null) {
+    ctx.fillStyle = KNEE_COLOR;
     ctx.beginPath();
-    ctx.arc(a.knee.x, a.knee.y, lw * 1.2, 0, Math.PI * 2);
+    ctx.arc(a.knee.x, a.knee.y, lw * 1.3, 0, Math.PI * 2);
     ctx.fill();
-    label(a.kneeLabel, a.knee.x + lw * 2, a.knee.y + font, '#ffffff');
   }
+  const lines: { text: string; color: string }[] = [
+    ...a.segments.map((s) => ({ text: s.label, color: SEGMENT_COLOR[s.id] })),
+    ...(a.kneeLabel === null ? [] : [{ text: a.kneeLabel, color: KNEE_COLOR }]),
+  ];
+  ctx.font = `bold ${font}px system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  const pad = font * 0.4;
+  const boxW = Math.max(...lines.map((l) => ctx.measureText(l.text).width), 0) + pad * 2;
+  ctx.fillStyle = 'rgba(0, 0, 0, 0.65)';
+  ctx.fillRect(0, 0, boxW, lines.length * font * 1.25 + pad * 2);
+  lines.forEach((l, i) => {
+    ctx.fillStyle = l.color;
+    ctx.fillText(l.text, pad, pad + i * font * 1.25);
+  });
 }
 
 const nearestFrame = (frames: readonly PoseFrame[], tMs: number): PoseFrame | null => {
@@ -138,7 +144,17 @@ function frameFigure(
 }
 
 /** Renders the report of `record` into `container`. */
-export function renderSingleLegReport(container: HTMLElement, record: SingleLegRecord): void {
+export function renderSingleLegReport(
+  container: HTMLElement,
+  record: SingleLegRecord,
+  onNewCheck: () => void,
+): void {
+  const again = h('button', { text: 'New check', testid: 'single-leg-new', className: 'no-print' });
+  again.type = 'button';
+  again.addEventListener('click', onNewCheck);
+  const print = h('button', { text: 'Print', testid: 'single-leg-print', className: 'no-print' });
+  print.type = 'button';
+  print.addEventListener('click', () => window.print());
   const m = singleLegReport(record.summary);
   const frames = poseTrackToFrames(record.track);
   const legSection = (leg: LegReport): HTMLElement => {
@@ -172,6 +188,7 @@ export function renderSingleLegReport(container: HTMLElement, record: SingleLegR
       'article',
       { className: 'single-leg-report', testid: 'single-leg-report' },
       h('h2', { text: 'Single-leg check — report' }),
+      h('div', { className: 'controls no-print' }, again, print),
       h('p', {
         className: 'muted',
         text: `${when} · ${record.source === 'file' ? (record.fileName ?? 'video file') : 'camera'}`,

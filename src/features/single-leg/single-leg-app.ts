@@ -261,6 +261,14 @@ export class SingleLegApp {
     if (location.hash.startsWith('#/single-leg') === false) location.hash = '#/single-leg';
     this.view.say(`Taking the rep pictures from ${file.name}…`, 'info');
     const record = await singleLegRecordFromFile(track, file, startedAtMs);
+    const legs = record.summary.legs;
+    if (legs.left.repCount + legs.right.repCount === 0) {
+      this.view.say(
+        `No single-leg rep was found in ${file.name}: film one leg at a time, the other foot clearly off the floor, facing the camera. Nothing was saved.`,
+        'warn',
+      );
+      return;
+    }
     await this.showRecord(record, true);
   }
 
@@ -276,8 +284,7 @@ export class SingleLegApp {
         this.view.say(`This check could not be saved: ${e instanceof Error ? e.message : String(e)}`, 'warn');
       }
     }
-    this.shownId = record.id;
-    renderSingleLegReport(this.view.report, record);
+    this.#showReport(record);
     const hash = reportHash(record.id);
     if (location.hash !== hash) location.hash = hash;
   }
@@ -287,13 +294,26 @@ export class SingleLegApp {
     this.warmUp();
     const m = /^#\/?single-leg\/report\/(.+)$/.exec(hash);
     const id = m?.[1] ? decodeURIComponent(m[1]) : null;
+    if (id === null && this.shownId !== null && !isRunning(this.#state)) {
+      this.shownId = null;
+      this.view.showSetup();
+    }
     if (id === null || id === this.shownId) return;
     const record = (await (await this.store)?.checks.get(id)) ?? null;
     if (record === null) {
       this.view.say('This check is not in history (deleted, or saved in another browser).', 'warn');
       return;
     }
+    this.#showReport(record);
+  }
+
+  #showReport(record: SingleLegRecord): void {
     this.shownId = record.id;
-    renderSingleLegReport(this.view.report, record);
+    this.view.showingReport();
+    renderSingleLegReport(this.view.report, record, () => {
+      this.shownId = null;
+      this.view.showSetup();
+      location.hash = '#/single-leg';
+    });
   }
 }

@@ -27,6 +27,9 @@ export class SingleLegView {
   readonly #lastRep: HTMLElement;
   readonly #note: HTMLElement;
   readonly #status: HTMLElement;
+  readonly #frame: HTMLElement;
+  /** A report is on screen: the set-up stays hidden until "New check". */
+  #reportShown = false;
 
   constructor(readonly container: HTMLElement) {
     this.start = h('button', {
@@ -70,7 +73,8 @@ export class SingleLegView {
         text: 'Have a video already? Choose "Single-leg check" on the Analyse a video screen.',
       }),
     );
-    const frame = h('div', { className: 'frame' }, this.video, this.overlay);
+    this.#frame = h('div', { className: 'frame' }, this.video, this.overlay);
+    const frame = this.#frame;
     this.#stage = h(
       'section',
       { className: 'stage single-leg-stage' },
@@ -118,7 +122,8 @@ export class SingleLegView {
     this.#note.textContent = s.note ?? '';
     const live = s.phase !== 'ready' && s.phase !== 'done' && s.phase !== 'failed';
     this.#stage.hidden = !live;
-    this.#setup.hidden = live;
+    this.#setup.hidden = live || this.#reportShown;
+    if (live) this.#reportShown = false;
     this.start.disabled = s.phase === 'starting';
     if (s.phase === 'failed') this.say(s.error ?? 'The check stopped.', 'error');
   }
@@ -129,15 +134,26 @@ export class SingleLegView {
     this.#status.dataset['kind'] = kind;
   }
 
-  /** Shows the set-up again (a report opened from history hides nothing else). */
+  /** Shows the set-up again, without a report. */
   showSetup(): void {
+    this.#reportShown = false;
+    this.report.replaceChildren();
     this.#setup.hidden = false;
+    this.#stage.hidden = true;
+  }
+
+  /** A report fills the screen: the set-up and the stage are hidden until "New check". */
+  showingReport(): void {
+    this.#reportShown = true;
+    this.#setup.hidden = true;
     this.#stage.hidden = true;
   }
 
   sizeStage(widthPx: number, heightPx: number): void {
     this.overlay.width = widthPx;
     this.overlay.height = heightPx;
+    // The shared .frame rules size the stage from its aspect ratio (app/styles.css).
+    if (widthPx > 0 && heightPx > 0) this.#frame.style.setProperty('--ar', String(widthPx / heightPx));
   }
 
   /** The skeleton over the video (source px), or a clear canvas with no person. */
