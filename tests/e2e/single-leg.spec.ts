@@ -76,7 +76,10 @@ test('single-leg check: mode choice → guided check → report with per-leg tab
     await expect(prompt).toHaveAttribute('data-phase', 'reps', { timeout: 30_000 });
     await expect(prompt).toHaveText('LEFT leg standing — right foot off the floor');
     await expect(prompt).toHaveText('RIGHT leg standing — left foot off the floor', { timeout: 30_000 });
-    await expect(page.getByTestId('single-leg-reps-left')).toHaveText('6');
+    // Left: 5 scored of 6 counted (rep 2 touched down).
+    await expect(page.getByTestId('single-leg-reps-left')).toHaveText('5');
+    await expect(page.getByTestId('single-leg-reps-left')).toHaveAttribute('data-counted', '6');
+    await expect(page.getByText('(+1 not scored)')).toBeVisible();
     await page.screenshot({ path: 'docs/screenshot-single-leg-check.png' });
     const result = await replay;
     // Left: 6 reps (5 scored + the touch-down one); right stops once it has 5 scored.

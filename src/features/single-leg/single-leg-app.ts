@@ -37,6 +37,20 @@ import {
 import { renderSingleLegReport } from './report-view';
 import { SingleLegView } from './single-leg-view';
 
+/**
+ * A camera frame being copied: it enters the ring at once (in pose order), so a rep that ends before
+ * the copy finishes still finds its peak frame; the copy is awaited only when the check is saved.
+ */
+class PendingFrame {
+  readonly bitmap: Promise<ImageBitmap | null>;
+  constructor(copy: Promise<ImageBitmap>) {
+    this.bitmap = copy.catch(() => null);
+  }
+  close(): void {
+    void this.bitmap.then((b) => b?.close());
+  }
+}
+
 export const reportHash = (id: string): string => `#/single-leg/report/${encodeURIComponent(id)}`;
 
 export class SingleLegApp {
@@ -47,8 +61,8 @@ export class SingleLegApp {
   #stream: MediaStream | null = null;
   #analyzer = new SingleLegAnalyzer();
   #frames: PoseFrame[] = [];
-  #ring = new FrameRing<ImageBitmap>();
-  #kept = new Map<string, { leg: Side; repIndex: number; tMs: number; bmp: ImageBitmap }>();
+  #ring = new FrameRing<PendingFrame>();
+  #kept = new Map<string, { leg: Side; repIndex: number; tMs: number; frame: PendingFrame }>();
   #originMs: number | null = null;
   #startedAtWallMs = 0;
   #replaying = false;
@@ -160,7 +174,7 @@ export class SingleLegApp {
     this.#analyzer = new SingleLegAnalyzer();
     this.#frames = [];
     this.#ring.clear();
-    for (const k of this.#kept.values()) k.bmp.close();
+    for (const k of this.#kept.values()) k.frame.close();
     this.#kept.clear();
     this.#originMs = null;
     this.#startedAtWallMs = Date.now();
@@ -181,11 +195,7 @@ export class SingleLegApp {
     this.#frames.push(frame);
     const out = this.#analyzer.push(frame);
     const shot = grab(this.view.video);
-    if (shot !== null)
-      void shot.then(
-        (bmp) => this.#ring.push(frame.tMs, bmp),
-        () => undefined,
-      );
+    if (shot !== null) this.#ring.push(frame.tMs, new PendingFrame(shot));
     this.view.drawPose(out.keypoints, this.#mirror && !this.#replaying);
     if (out.note !== null) {
       this.#speaker.say(out.note.text);
@@ -206,9 +216,9 @@ export class SingleLegApp {
   #onRep(leg: Side): void {
     const rep = this.#analyzer.summary().legs[leg].reps.at(-1);
     if (rep === undefined) return;
-    const bmp = this.#ring.keep(rep.bottomMs, REP_FRAME_MAX_GAP_MS);
-    if (bmp !== null)
-      this.#kept.set(`${leg}:${rep.index}`, { leg, repIndex: rep.index, tMs: rep.bottomMs, bmp });
+    const kept = this.#ring.keep(rep.bottomMs, REP_FRAME_MAX_GAP_MS);
+    if (kept !== null)
+      this.#kept.set(`${leg}:${rep.index}`, { leg, repIndex: rep.index, tMs: rep.bottomMs, frame: kept });
     this.#dispatch({
       type: 'rep',
       rep: { leg, index: rep.index, scored: rep.scored, reasons: rep.unscoredReasons },
@@ -232,8 +242,10 @@ export class SingleLegApp {
     }
     const repFrames: RepFrame[] = [];
     for (const k of this.#kept.values()) {
-      repFrames.push({ leg: k.leg, repIndex: k.repIndex, tMs: k.tMs, image: await toJpeg(k.bmp) });
-      k.bmp.close();
+      const bmp = await k.frame.bitmap;
+      if (bmp !== null)
+        repFrames.push({ leg: k.leg, repIndex: k.repIndex, tMs: k.tMs, image: await toJpeg(bmp) });
+      k.frame.close();
     }
     this.#kept.clear();
     this.#ring.clear();

@@ -23,7 +23,9 @@ export class SingleLegView {
   readonly #stage: HTMLElement;
   readonly #headline: HTMLElement;
   readonly #detail: HTMLElement;
+  /** Scored reps per leg (data-counted: every rep counted, scored or not). */
   readonly #reps: Record<'left' | 'right', HTMLElement>;
+  readonly #unscored: Record<'left' | 'right', HTMLElement>;
   readonly #lastRep: HTMLElement;
   readonly #note: HTMLElement;
   readonly #status: HTMLElement;
@@ -51,6 +53,7 @@ export class SingleLegView {
     const counter = (leg: 'left' | 'right'): HTMLElement =>
       h('span', { testid: `single-leg-reps-${leg}`, text: '0' });
     this.#reps = { left: counter('left'), right: counter('right') };
+    this.#unscored = { left: h('span', { className: 'label' }), right: h('span', { className: 'label' }) };
     this.#lastRep = h('p', { className: 'last-rep', testid: 'single-leg-last-rep' });
     this.#note = h('p', { className: 'cue', testid: 'single-leg-note' });
     this.#note.setAttribute('aria-live', 'assertive');
@@ -86,12 +89,14 @@ export class SingleLegView {
         this.#detail,
         h(
           'div',
-          { className: 'single-leg-counts', title: 'Reps per leg' },
-          h('span', { className: 'label', text: 'Left leg reps ' }),
+          { className: 'single-leg-counts', title: 'Scored reps per leg' },
+          h('span', { className: 'label', text: 'Left leg ' }),
           this.#reps.left,
-          h('span', { className: 'label', text: ` of ${REPS_PER_LEG} · Right leg reps ` }),
+          this.#unscored.left,
+          h('span', { className: 'label', text: ` of ${REPS_PER_LEG} · Right leg ` }),
           this.#reps.right,
-          h('span', { className: 'label', text: ` of ${REPS_PER_LEG}` }),
+          this.#unscored.right,
+          h('span', { className: 'label', text: ` of ${REPS_PER_LEG} scored` }),
         ),
         this.#lastRep,
         this.#note,
@@ -111,8 +116,12 @@ export class SingleLegView {
     this.container.dataset['phase'] = s.phase;
     this.#headline.dataset['phase'] = s.phase;
     this.#headline.dataset['leg'] = s.leg ?? '';
-    this.#reps.left.textContent = String(s.reps.left);
-    this.#reps.right.textContent = String(s.reps.right);
+    for (const leg of ['left', 'right'] as const) {
+      this.#reps[leg].textContent = String(s.scored[leg]);
+      this.#reps[leg].dataset['counted'] = String(s.reps[leg]);
+      const unscored = s.reps[leg] - s.scored[leg];
+      this.#unscored[leg].textContent = unscored > 0 ? ` (+${unscored} not scored)` : '';
+    }
     const r = s.lastRep;
     this.#lastRep.textContent =
       r === null
