@@ -42,6 +42,7 @@ const setScreens = startSetScreens({
   review: byId('screen-review', HTMLElement),
   file: byId('screen-file', HTMLElement),
   history: byId('screen-history', HTMLElement),
+  report: byId('screen-report', HTMLElement),
 });
 
 const app = new LiveApp(elements, {
