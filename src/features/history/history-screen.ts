@@ -195,8 +195,7 @@ export class HistoryScreen {
     const update = (): void => {
       link.href = this.reportHref({ from: from.value, to: to.value });
     };
-    from.addEventListener('change', update);
-    to.addEventListener('change', update);
+    for (const input of [from, to]) for (const ev of ['input', 'change']) input.addEventListener(ev, update);
     update();
     return h(
       'div',
