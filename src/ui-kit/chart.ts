@@ -106,7 +106,8 @@ function svgEl<K extends keyof SVGElementTagNameMap>(
 export function niceStep(span: number, count: number): number {
   const raw = span / Math.max(1, count);
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const n = raw / mag;
+  // Rounded so that a span like 0.6 / 4 = 0.15 (1.4999… / 0.1 in floating point) counts as 1.5.
+  const n = Number((raw / mag).toFixed(6));
   return (n < 1.5 ? 1 : n < 3.5 ? 2 : n < 7.5 ? 5 : 10) * mag;
 }
 
