@@ -102,13 +102,16 @@ function svgEl<K extends keyof SVGElementTagNameMap>(
   return e;
 }
 
-/** "Nice" tick step (1, 2 or 5 × 10^n) giving about `count` ticks over `span`. */
+/**
+ * "Nice" tick step (1, 2 or 5 × 10^n) of at least span / count, so there are at most count + 1
+ * ticks and labels never crowd the height or width they were planned for.
+ */
 export function niceStep(span: number, count: number): number {
   const raw = span / Math.max(1, count);
   const mag = 10 ** Math.floor(Math.log10(raw));
-  // Rounded so that a span like 0.6 / 4 = 0.15 (1.4999… / 0.1 in floating point) counts as 1.5.
+  // Rounded so that 0.6 / 4 = 0.15 (1.4999… × 0.1 in floating point) is not read as more than 1.5.
   const n = Number((raw / mag).toFixed(6));
-  return (n < 1.5 ? 1 : n < 3.5 ? 2 : n < 7.5 ? 5 : 10) * mag;
+  return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * mag;
 }
 
 /** Multiples of a nice step within [lo, hi]. */

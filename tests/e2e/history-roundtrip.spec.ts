@@ -266,7 +266,7 @@ test('progress over time: a workout’s sets are one session; charts on a date a
   expect([...at].sort((a, b) => a - b)).toEqual(at);
   // Two dots per line: one per session, not one per set.
   await expect(charts.first().locator('.chart-dot')).toHaveCount(2);
-  await page.screenshot({ path: 'docs/screenshot-history.png', fullPage: true });
+  await page.screenshot({ path: 'docs/screenshot-history-progress.png', fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: 'docs/screenshot-history-phone.png', fullPage: true });
 
