@@ -20,6 +20,7 @@ import { sessionsOf, trendCharts, type HistorySet } from '../features/history/hi
 import { safeLocalStorage } from '../storage/settings';
 import type { Screen } from './router';
 import type { SetRecord } from '../domain/set-record';
+import type { PoseTrack } from '../core/pose/pose-track';
 
 /** Bytes per MB for the video size setting (decimal, as file sizes are shown). */
 const BYTES_PER_MB = 1e6;
@@ -48,12 +49,16 @@ const reportSections = (_records: readonly SetRecord[]): ReportSection[] => [];
 const shortDate = (ms: number): string =>
   new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
-export function startSetScreens(el: {
-  review: HTMLElement;
-  file: HTMLElement;
-  history: HTMLElement;
-  report: HTMLElement;
-}): SetScreens {
+export function startSetScreens(
+  el: {
+    review: HTMLElement;
+    file: HTMLElement;
+    history: HTMLElement;
+    report: HTMLElement;
+  },
+  /** A video analysed as a single-leg check (file screen mode choice): its track goes to that check. */
+  onSingleLegTrack?: (track: PoseTrack, file: File, startedAtMs: number) => void,
+): SetScreens {
   const store: Promise<HistoryStore | null> = HistoryStore.open().catch((e: unknown) => {
     console.warn(`history unavailable: ${String(e)}`);
     return null;
@@ -166,7 +171,7 @@ export function startSetScreens(el: {
     document.title = `${model.title} · ${scope}`;
   };
 
-  new FileScreen(el.file, (record) => void onSetEnded(record));
+  new FileScreen(el.file, (record) => void onSetEnded(record), onSingleLegTrack);
   const history = new HistoryScreen(
     el.history,
     store,

@@ -18,6 +18,7 @@ import {
   historyToCsv,
   parseHistoryExport,
   toHistoryExport,
+  type ExportedCheck,
   type ExportedSet,
 } from '../../storage/history-export';
 import { countOf } from '../../core';
@@ -34,6 +35,9 @@ import {
 } from './history-model';
 import './history.css';
 import { h } from '../../ui-kit/dom';
+import { SingleLegHistory } from './single-leg-history';
+import { parseCheckExport } from '../../storage/check-export';
+import { toExportedCheck } from '../../storage/history-db';
 
 function button(text: string, testid: string, onClick: () => void): HTMLButtonElement {
   const b = h('button', { text, testid, className: 'small' });
@@ -66,6 +70,8 @@ export class HistoryScreen {
   readonly #trends: HTMLElement;
   readonly #message: HTMLElement;
   readonly #count: HTMLElement;
+  /** The single-leg checks: a section of their own below the sets. */
+  readonly #checks: SingleLegHistory;
 
   readonly #trendsNote: HTMLElement;
 
@@ -87,6 +93,7 @@ export class HistoryScreen {
     this.#message = h('p', { className: 'status', testid: 'history-message' });
     this.#message.setAttribute('role', 'status');
     this.#count = h('span', { testid: 'history-count' });
+    this.#checks = new SingleLegHistory(store);
 
     const importInput = h('input', { testid: 'import-input' });
     importInput.type = 'file';
@@ -141,6 +148,7 @@ export class HistoryScreen {
         ),
         this.#message,
         this.#list,
+        this.#checks.element,
       ),
     );
   }
@@ -168,6 +176,7 @@ export class HistoryScreen {
     const byId = new Map(sets.map((s) => [s.id, s]));
     this.#list.replaceChildren(...[...sessions].reverse().map((s) => this.#session(s, byId)));
     if (sets.length === 0) this.#list.append(h('li', { className: 'muted', text: 'No sets yet.' }));
+    await this.#checks.refresh();
   }
 
   #renderTrends(sessions: readonly Session[]): void {
@@ -275,7 +284,7 @@ export class HistoryScreen {
       download(
         `squat-history-${stamp}.json`,
         'application/json',
-        JSON.stringify(toHistoryExport(sets, Date.now())),
+        JSON.stringify(toHistoryExport(sets, Date.now(), (await store.checks.list()).map(toExportedCheck))),
       );
     else download(`squat-history-${stamp}.csv`, 'text/csv', historyToCsv(sets));
     this.#say(`Exported ${countOf(sets.length, 'set')} as ${kind.toUpperCase()}.`, 'info');
@@ -302,6 +311,7 @@ export class HistoryScreen {
     const store = await this.#storeOrSay();
     if (store === null) return;
     let sets: ExportedSet[];
+    let checks: ExportedCheck[] = [];
     try {
       let json: unknown;
       try {
@@ -310,12 +320,14 @@ export class HistoryScreen {
         throw new HistoryImportError(`${file.name} is not a JSON file. Nothing was imported.`);
       }
       sets = parseHistoryExport(json);
+      checks = parseCheckExport(json);
     } catch (e) {
       this.#say(e instanceof HistoryImportError ? e.message : `Import failed: ${String(e)}`, 'error');
       return;
     }
     try {
       await store.importSets(sets);
+      await store.checks.importChecks(checks);
     } catch (e) {
       this.#say(e instanceof StorageFullError ? e.message : `Import failed: ${String(e)}`, 'error');
       return;
