@@ -154,44 +154,77 @@ export async function analyseFileInWorker(
     const frames: PoseFrame[] = [];
     const inferenceMs: number[] = [];
     let framesDecoded = 0;
+    /** Wall time the consumer waited for the next converted frame, ms (decoding not hidden). */
     let decodeMs = 0;
-    let t0 = performance.now();
-    const samples = new mb.VideoSampleSink(track).samples();
+    const sampleSink = new mb.VideoSampleSink(track);
+
+    /** The frames the sampler takes, decoded, downscaled and with their filter clock, in order. */
+    async function* modelFrames(): AsyncGenerator<{
+      bitmap: ImageBitmap;
+      tMs: number;
+      filterClockMs: number;
+    }> {
+      const samples = sampleSink.samples();
+      try {
+        for (;;) {
+          let next: IteratorResult<VideoSample>;
+          try {
+            next = await samples.next();
+          } catch (e) {
+            throw new FileDecodeError(`${probe.codec ?? 'video'} in ${container}: ${errorText(e)}`);
+          }
+          if (next.done === true) return;
+          if (cancelRequested) {
+            next.value.close();
+            return;
+          }
+          const sample = next.value;
+          let frame: { bitmap: ImageBitmap; tMs: number; filterClockMs: number } | null = null;
+          try {
+            // Pose-detection's landmark filter advances one 30 fps tick per *source* frame (as
+            // MediaPipe does, detector.ts), so skipping frames does not change its smoothing in time.
+            const filterClockMs = framesDecoded * LANDMARK_FILTER_FRAME_MS;
+            framesDecoded++;
+            const tMs = sample.timestamp * 1000;
+            if (sampler.take(tMs))
+              frame = { bitmap: await toModelBitmap(sample, options.maxInputSidePx), tMs, filterClockMs };
+          } finally {
+            // Back to the decoder's pool before waiting on the consumer.
+            sample.close();
+          }
+          if (frame !== null) yield frame;
+        }
+      } finally {
+        // Stops the decoder when the loop ends early (cancel, model error).
+        await samples.return(undefined);
+      }
+    }
+
+    const source = modelFrames();
+    // One frame ahead: the next frame is decoded and downscaled (the decoder runs on the browser's
+    // media threads, i.e. the other core) while the model works on this one.
+    let ahead = source.next();
     try {
       for (;;) {
-        let next: IteratorResult<VideoSample>;
-        try {
-          next = await samples.next();
-        } catch (e) {
-          throw new FileDecodeError(`${probe.codec ?? 'video'} in ${container}: ${errorText(e)}`);
-        }
-        if (next.done === true) break;
-        const sample = next.value;
-        try {
-          // Pose-detection's landmark filter advances one 30 fps tick per *source* frame (as
-          // MediaPipe does, detector.ts), so skipping frames does not change its smoothing in time.
-          const filterClockMs = framesDecoded * LANDMARK_FILTER_FRAME_MS;
-          framesDecoded++;
-          const tMs = sample.timestamp * 1000;
-          if (cancelRequested) return { kind: 'cancelled' };
-          if (!sampler.take(tMs)) continue;
-          const bitmap = await toModelBitmap(sample, options.maxInputSidePx);
-          decodeMs += performance.now() - t0;
-          const result = await estimate(bitmap, tMs, { widthPx, heightPx }, filterClockMs);
-          t0 = performance.now();
-          frames.push(result.pose);
-          inferenceMs.push(result.inferenceMs);
-          // A comlink proxy: its promise is not awaited (the page may be gone), errors are dropped.
-          void Promise.resolve(
-            onProgress({ framesDone: frames.length, framesTotal, mediaMs: tMs, durationMs }),
-          ).catch(() => undefined);
-        } finally {
-          sample.close();
-        }
+        const w0 = performance.now();
+        const item = await ahead;
+        decodeMs += performance.now() - w0;
+        if (item.done === true) break;
+        ahead = source.next();
+        const { bitmap, tMs, filterClockMs } = item.value;
+        const result = await estimate(bitmap, tMs, { widthPx, heightPx }, filterClockMs);
+        frames.push(result.pose);
+        inferenceMs.push(result.inferenceMs);
+        // A comlink proxy: its promise is not awaited (the page may be gone), errors are dropped.
+        void Promise.resolve(
+          onProgress({ framesDone: frames.length, framesTotal, mediaMs: tMs, durationMs }),
+        ).catch(() => undefined);
+        if (cancelRequested) break;
       }
     } finally {
-      // Stops the decoder when the loop ends early (cancel, model error).
-      await samples.return(undefined);
+      // A frame converted ahead and never analysed is closed; the generator then stops the decoder.
+      await ahead.then((r) => r.done !== true && r.value.bitmap.close()).catch(() => undefined);
+      await source.return(undefined);
     }
     if (cancelRequested) return { kind: 'cancelled' };
     const missing = packetCount - framesDecoded;
