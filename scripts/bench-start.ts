@@ -20,10 +20,10 @@ import { y4mPathFor } from '../tests/e2e/clips';
 const CLIP = 'rear-barbell-squats.webm';
 /** Bytes of the worker bundle before (build of commit fdabfc1: licence headers kept, tfjs umbrella). */
 const WORKER_BYTES_BEFORE = 2_720_053;
-const COLD_RUNS = 2;
+const COLD_RUNS = 3;
 const WARM_RUNS_PER_COLD = 2;
 /** Alternating runs per thread count. */
-const THREAD_ROUNDS = 2;
+const THREAD_ROUNDS = 3;
 /** Settling time after the first keypoints before a thread run is measured, ms. */
 const THREAD_SETTLE_MS = 3000;
 const THREAD_MEASURE_MS = 10_000;
