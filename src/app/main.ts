@@ -8,6 +8,9 @@ import { installLiveTestHooks } from '../features/live/live-test-hooks';
 import { startRouter } from './router';
 import { startSetScreens } from './set-screens';
 import type { SetRecord } from '../domain/set-record';
+import { SingleLegApp } from '../features/single-leg/single-leg-app';
+import { installSingleLegTestHooks } from '../features/single-leg/single-leg-test-hooks';
+import { HistoryStore } from '../storage/history-db';
 
 function byId<T extends HTMLElement>(id: string, type: new () => T): T {
   const el = document.getElementById(id);
@@ -38,19 +41,33 @@ const elements: LiveElements = {
   gauges: byId('gauges', HTMLElement),
 };
 
-const setScreens = startSetScreens({
-  review: byId('screen-review', HTMLElement),
-  file: byId('screen-file', HTMLElement),
-  history: byId('screen-history', HTMLElement),
-});
+// The single-leg check (issue 9): its own screen, report and saved checks (same history database).
+const singleLeg = new SingleLegApp(
+  byId('screen-single-leg', HTMLElement),
+  HistoryStore.open().catch(() => null),
+);
+const setScreens = startSetScreens(
+  {
+    review: byId('screen-review', HTMLElement),
+    file: byId('screen-file', HTMLElement),
+    history: byId('screen-history', HTMLElement),
+  },
+  (track, file, startedAtMs) => void singleLeg.analyseFile(track, file, startedAtMs),
+);
 
 const app = new LiveApp(elements, {
   // The finished set is saved to history and shown on the review screen.
   onSetEnded: (record: SetRecord, endNote: string | null) => void setScreens.onSetEnded(record, endNote),
 });
 // `window.squatCoachTest` (replay a track, kill the worker, read timings) for tests and benchmarks.
-if (import.meta.env.DEV || new URLSearchParams(location.search).has('testhooks')) installLiveTestHooks(app);
-startRouter((screen) => setScreens.onShow(screen));
+if (import.meta.env.DEV || new URLSearchParams(location.search).has('testhooks')) {
+  installLiveTestHooks(app);
+  installSingleLegTestHooks(singleLeg);
+}
+startRouter((screen) => {
+  setScreens.onShow(screen);
+  if (screen === 'single-leg') void singleLeg.onShow(location.hash);
+});
 
 declare global {
   interface Window {

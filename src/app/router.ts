@@ -1,8 +1,8 @@
 /**
  * Screens: one <section data-screen="…"> per screen, one visible at a time, chosen by the URL hash
- * (#/live, #/review, #/file, #/history) so Back works and tests can open a screen directly.
+ * (#/live, #/single-leg, #/review, #/file, #/history) so Back works and tests can open a screen directly.
  */
-export const SCREENS = ['live', 'review', 'file', 'history'] as const;
+export const SCREENS = ['live', 'single-leg', 'review', 'file', 'history'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 const isScreen = (s: string): s is Screen => (SCREENS as readonly string[]).includes(s);

@@ -10,6 +10,7 @@ import { HistoryScreen } from '../features/history/history-screen';
 import { safeLocalStorage } from '../storage/settings';
 import type { Screen } from './router';
 import type { SetRecord } from '../domain/set-record';
+import type { PoseTrack } from '../core/pose/pose-track';
 
 /** Bytes per MB for the video size setting (decimal, as file sizes are shown). */
 const BYTES_PER_MB = 1e6;
@@ -29,11 +30,15 @@ const reviewIdFromHash = (hash: string): string | null => {
   return m?.[1] ? decodeURIComponent(m[1]) : null;
 };
 
-export function startSetScreens(el: {
-  review: HTMLElement;
-  file: HTMLElement;
-  history: HTMLElement;
-}): SetScreens {
+export function startSetScreens(
+  el: {
+    review: HTMLElement;
+    file: HTMLElement;
+    history: HTMLElement;
+  },
+  /** A video analysed as a single-leg check (file screen mode choice): its track goes to that check. */
+  onSingleLegTrack?: (track: PoseTrack, file: File, startedAtMs: number) => void,
+): SetScreens {
   const store: Promise<HistoryStore | null> = HistoryStore.open().catch((e: unknown) => {
     console.warn(`history unavailable: ${String(e)}`);
     return null;
@@ -94,7 +99,7 @@ export function startSetScreens(el: {
     show(record, {});
   };
 
-  new FileScreen(el.file, (record) => void onSetEnded(record));
+  new FileScreen(el.file, (record) => void onSetEnded(record), onSingleLegTrack);
   const history = new HistoryScreen(el.history, store, (id) => void openFromHistory(id));
 
   return {

@@ -4,6 +4,7 @@
  * that an imported file must pass before anything is written.
  */
 import type { CueId, SetSummary, View } from '../core/types';
+import type { SingleLegSummary } from '../core/single-leg/types';
 import { CUE_IDS } from '../core/coaching/cues';
 import { upgradeSummary } from '../domain/set-record';
 import { parsePoseTrack, PoseTrackError, type PoseTrack } from '../core/pose/pose-track';
@@ -21,18 +22,40 @@ export interface ExportedSet {
   readonly track: PoseTrack;
 }
 
+/** One single-leg check as exported: the SingleLegRecord without its rep pictures. */
+export interface ExportedCheck {
+  readonly kind: 'single-leg-check';
+  readonly id: string;
+  readonly startedAtMs: number;
+  readonly source: 'camera' | 'file';
+  readonly fileName: string | null;
+  readonly summary: SingleLegSummary;
+  readonly track: PoseTrack;
+}
+
 export interface HistoryExport {
   readonly format: typeof HISTORY_EXPORT_FORMAT;
   readonly exportedAtMs: number;
   readonly sets: readonly ExportedSet[];
+  /** Single-leg checks (absent in exports made before the check existed). */
+  readonly checks?: readonly ExportedCheck[];
 }
 
 export class HistoryImportError extends Error {
   override name = 'HistoryImportError';
 }
 
-export function toHistoryExport(sets: readonly ExportedSet[], nowMs: number): HistoryExport {
-  return { format: HISTORY_EXPORT_FORMAT, exportedAtMs: nowMs, sets };
+export function toHistoryExport(
+  sets: readonly ExportedSet[],
+  nowMs: number,
+  checks: readonly ExportedCheck[] = [],
+): HistoryExport {
+  return {
+    format: HISTORY_EXPORT_FORMAT,
+    exportedAtMs: nowMs,
+    sets,
+    ...(checks.length > 0 ? { checks } : {}),
+  };
 }
 
 const VIEWS: readonly View[] = ['front', 'rear', 'side', 'oblique', 'unknown'];
