@@ -39,6 +39,24 @@ const elements: LiveElements = {
   repCount: byId('rep-count', HTMLElement),
   cue: byId('cue', HTMLElement),
   gauges: byId('gauges', HTMLElement),
+  sets: byId('sets', HTMLSelectElement),
+  repTarget: byId('rep-target-select', HTMLSelectElement),
+  rest: byId('rest', HTMLSelectElement),
+  speakReps: byId('speak-reps', HTMLInputElement),
+  fullscreen: byId('fullscreen', HTMLButtonElement),
+  workout: {
+    screen: byId('screen-live', HTMLElement),
+    phase: byId('phase', HTMLElement),
+    setLabel: byId('set-label', HTMLElement),
+    repTarget: byId('rep-target', HTMLElement),
+    countdown: byId('countdown', HTMLElement),
+    rest: byId('rest-panel', HTMLElement),
+    restTime: byId('rest-time', HTMLElement),
+    restNext: byId('rest-next', HTMLElement),
+    skipRest: byId('rest-skip', HTMLButtonElement),
+    addRest: byId('rest-add', HTMLButtonElement),
+    endWorkout: byId('end-workout', HTMLButtonElement),
+  },
 };
 
 // The single-leg check (issue 9): its own screen, report and saved checks (same history database).
@@ -56,8 +74,13 @@ const setScreens = startSetScreens(
 );
 
 const app = new LiveApp(elements, {
-  // The finished set is saved to history and shown on the review screen.
-  onSetEnded: (record: SetRecord, endNote: string | null) => void setScreens.onSetEnded(record, endNote),
+  // The finished set is saved to history and shown on the review screen (between a workout's sets:
+  // saved only, so the rest is not interrupted).
+  onSetEnded: (record: SetRecord, endNote: string | null, show: boolean) =>
+    void setScreens.onSetEnded(record, endNote, show),
+  showSet: (id: string) => {
+    location.hash = `#/review/${encodeURIComponent(id)}`;
+  },
 });
 // `window.squatCoachTest` (replay a track, kill the worker, read timings) for tests and benchmarks.
 if (import.meta.env.DEV || new URLSearchParams(location.search).has('testhooks')) {

@@ -20,7 +20,7 @@ export interface SetScreens {
    * The contract with the live screen and the file screen: a set has ended. `endNote`: why, when it
    * was not the person's choice (camera lost, model failed); shown with the review.
    */
-  onSetEnded: (record: SetRecord, endNote?: string | null) => Promise<void>;
+  onSetEnded: (record: SetRecord, endNote?: string | null, show?: boolean) => Promise<void>;
   /** Router callback. */
   onShow: (screen: Screen) => void;
 }
@@ -54,7 +54,11 @@ export function startSetScreens(
     if (location.hash !== hash) location.hash = hash;
   };
 
-  const onSetEnded = async (record: SetRecord, endNote: string | null = null): Promise<void> => {
+  const onSetEnded = async (
+    record: SetRecord,
+    endNote: string | null = null,
+    shown = true,
+  ): Promise<void> => {
     const s = await store;
     let status: ReviewOptions['status'];
     if (s === null) {
@@ -80,7 +84,7 @@ export function startSetScreens(
     if (endNote !== null && status !== undefined) {
       status = { text: `${endNote} ${status.text}`, kind: status.kind === 'info' ? 'warn' : status.kind };
     }
-    show(record, { status });
+    if (shown) show(record, { status });
   };
 
   const openFromHistory = async (id: string): Promise<void> => {

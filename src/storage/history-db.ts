@@ -131,16 +131,7 @@ export class HistoryStore {
   }
 
   async #put(record: SetRecord, keepVideo: boolean): Promise<void> {
-    const stored: StoredSet = {
-      id: record.id,
-      startedAtMs: record.startedAtMs,
-      source: record.source,
-      fileName: record.fileName,
-      videoOffsetMs: record.videoOffsetMs,
-      summary: record.summary,
-      track: record.track,
-      videoBytes: keepVideo && record.video ? record.video.size : null,
-    };
+    const stored = toStoredSet(record, keepVideo);
     const tx = this.db.transaction(['sets', 'videos'], 'readwrite');
     const writes: Promise<unknown>[] = [tx.objectStore('sets').put(stored)];
     if (keepVideo && record.video)
@@ -253,8 +244,16 @@ export function toExportedSet(s: StoredSet | SetRecord): ExportedSet {
     videoOffsetMs: s.videoOffsetMs,
     summary: s.summary,
     track: s.track,
+    // Only when present: a lone set keeps no `workout: undefined` key in the store or the export.
+    ...(s.workout === undefined ? {} : { workout: s.workout }),
   };
 }
+
+/** A record as the `sets` store keeps it: everything but the video, whose size is noted when kept. */
+export const toStoredSet = (record: SetRecord, keepVideo: boolean): StoredSet => ({
+  ...toExportedSet(record),
+  videoBytes: keepVideo && record.video ? record.video.size : null,
+});
 
 export const toRecord = (s: StoredSet, video: Blob | null): SetRecord => ({ ...toExportedSet(s), video });
 
