@@ -165,7 +165,8 @@ export function renderSingleLegReport(
       h('h3', { text: leg.title }),
       h('p', { className: `rating grade-${leg.grade}`, testid: 'single-leg-rating', text: leg.ratingText }),
       h('ul', { className: 'rating-items' }, ...leg.ratingItems.map((t) => h('li', { text: t }))),
-      table(leg, m.fppaHead),
+      // On a phone the table scrolls sideways inside its box; the page itself never does.
+      h('div', { className: 'single-leg-table-wrap' }, table(leg, m.fppaHead)),
       h(
         'dl',
         { className: 'single-leg-stats' },
