@@ -5,6 +5,7 @@
  */
 import { LiveApp, type LiveElements } from '../features/live/live-app';
 import { installLiveTestHooks } from '../features/live/live-test-hooks';
+import { startPwa } from './pwa';
 import { startRouter } from './router';
 import { startSetScreens } from './set-screens';
 import type { SetRecord } from '../domain/set-record';
@@ -51,6 +52,12 @@ const app = new LiveApp(elements, {
 // `window.squatCoachTest` (replay a track, kill the worker, read timings) for tests and benchmarks.
 if (import.meta.env.DEV || new URLSearchParams(location.search).has('testhooks')) installLiveTestHooks(app);
 startRouter((screen) => setScreens.onShow(screen));
+startPwa({
+  banner: byId('app-banner', HTMLElement),
+  text: byId('app-banner-text', HTMLElement),
+  reload: byId('app-reload', HTMLButtonElement),
+  dismiss: byId('app-banner-close', HTMLButtonElement),
+});
 
 declare global {
   interface Window {

@@ -12,6 +12,7 @@ import { PoseClientDisposedError, type InitReport } from '../../pose/client';
 import { SetVideoRecorder } from '../../media/recorder';
 import { CameraError, openCamera } from '../../media/camera';
 import { LumaMeter, TOO_DARK_LUMA } from '../../media/luminance';
+import { ScreenWakeLock } from '../../media/wake-lock';
 import type { SetRecord } from '../../domain/set-record';
 import { loadSettings, safeLocalStorage, saveSettings, type Settings } from '../../storage/settings';
 import { RepTick, Speaker } from '../../ui-kit/speech';
@@ -91,6 +92,8 @@ export class LiveApp {
   readonly #view: LiveView;
   readonly #speaker: Speaker;
   readonly #tick = new RepTick();
+  /** Keeps the screen on from camera start to the set's end (src/media/wake-lock.ts). */
+  readonly #wakeLock = new ScreenWakeLock();
 
   constructor(
     private readonly el: LiveElements,
@@ -262,6 +265,7 @@ export class LiveApp {
     this.#originMs = null;
     this.#startedAtWallMs = Date.now();
     this.#dispatch({ type: 'session-began', mode });
+    if (mode === 'camera') this.#wakeLock.hold();
     window.clearInterval(this.#tickTimer);
     this.#tickTimer = window.setInterval(() => this.#onTick(), LIVE_TICK_MS);
   }
@@ -271,6 +275,7 @@ export class LiveApp {
    * the set so far to `onSetEnded`.
    */
   async #finishSet(mode: LiveMode, ended: LiveState): Promise<void> {
+    this.#wakeLock.release();
     this.#loop?.stop();
     this.#loop = null;
     window.clearInterval(this.#tickTimer);
