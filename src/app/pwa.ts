@@ -43,6 +43,11 @@ export function startPwa(el: PwaElements): void {
       }, OFFLINE_READY_SHOWN_MS);
     },
   });
-  // Activates the waiting worker and reloads once it controls the page: only on this click.
-  el.reload.addEventListener('click', () => void updateSW(true));
+  // Activates the waiting worker and reloads once it controls the page: only on this click. The
+  // reload is ours too: the plugin's own reload skips a page that was not yet controlled when it
+  // registered (a first visit left open until the next version comes out).
+  el.reload.addEventListener('click', () => {
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    void updateSW(true);
+  });
 }

@@ -11,13 +11,16 @@ export interface WakeLockHost {
   readonly wakeLock?: { request(type: 'screen'): Promise<WakeLockSentinel> };
 }
 
+/** The slice of `document` this uses: its visibility and the event that says it changed. */
+export type VisibilitySource = Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'>;
+
 export class ScreenWakeLock {
   #wanted = false;
   #sentinel: WakeLockSentinel | null = null;
 
   constructor(
     private readonly host: WakeLockHost = navigator,
-    private readonly doc: Document = document,
+    private readonly doc: VisibilitySource = document,
   ) {}
 
   /** Asks for the lock now, and again whenever the tab comes back, until `release()`. */

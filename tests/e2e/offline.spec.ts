@@ -1,13 +1,15 @@
 /**
  * The installed app offline, on the production build (`vite build` + `vite preview`, built once for
  * this file): after one online visit the service worker controls the page and has precached the
- * shell, the wasm binaries and the default model. Then the network goes (Playwright's offline mode,
+ * shell, the wasm binaries and the default model. A new version announces itself and reloads only
+ * on the person's click. Then the network goes (Playwright's offline mode,
  * and the preview server is stopped too, so nothing can be fetched behind the emulation's back) and
  * the page is reloaded: a live set runs from the fake camera to its review, and a fixture file is
  * analysed, with no failed request throughout.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium, fakeCameraArgs } from '../../scripts/lib/chromium';
 import { FIXTURE_CLIPS } from './clips';
@@ -39,6 +41,10 @@ test.beforeAll(async () => {
   execFileSync('npx', ['vite', 'build', '--outDir', BUILD_DIR, '--emptyOutDir', '--logLevel', 'warn'], {
     stdio: 'inherit',
   });
+  await startServer();
+});
+
+async function startServer(): Promise<void> {
   server = spawn(
     'npx',
     ['vite', 'preview', '--outDir', BUILD_DIR, '--port', String(PREVIEW_PORT), '--strictPort'],
@@ -47,9 +53,21 @@ test.beforeAll(async () => {
   await expect
     .poll(async () => (await fetch(`${ORIGIN}/`).catch(() => null))?.status ?? 0, { timeout: 30_000 })
     .toBe(200);
-});
+}
 
 test.afterAll(stopServer);
+
+/**
+ * Publishes "a new version": one hex digit of a precache revision in sw.js changes, so the browser's
+ * byte-for-byte update check finds a new worker. The file keeps its length: the preview server
+ * computed its headers at start-up.
+ */
+function publishNewVersion(): void {
+  const file = `${BUILD_DIR}/sw.js`;
+  const sw = readFileSync(file, 'utf8');
+  const at = sw.search(/revision:"[0-9a-f]/) + 'revision:"'.length;
+  writeFileSync(file, sw.slice(0, at) + (sw[at] === '0' ? '1' : '0') + sw.slice(at + 1));
+}
 
 const engineReady = (page: Page): Promise<void> =>
   page
@@ -96,6 +114,18 @@ test('offline after one visit: a live set to its review and a file analysed, no 
     await expect(page.getByTestId('review-status')).toContainText('Saved to history');
     await expect(page.getByTestId('summary-rep-count')).toHaveText(String(CLIP_REPS));
     expect(failed).toEqual([]);
+
+    // Back online, a new version announces itself and waits: no reload until the person clicks.
+    await context.setOffline(false);
+    publishNewVersion();
+    await startServer();
+    await page.evaluate(() => Object.assign(window, { firstLoad: true }));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect(page.getByText('Update ready — reload to use the new version.')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-sw-update', 'ready');
+    expect(await page.evaluate(() => 'firstLoad' in window)).toBe(true);
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForFunction(() => !('firstLoad' in window), null, { timeout: 30_000 });
   } finally {
     await browser.close();
   }
