@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { DEFAULT_MODEL, modelUrls } from './src/pose/models';
+import { DEFAULT_MODEL, modelUrls } from './src/pose/models.ts';
+import { workerLicensePlugins } from './scripts/lib/worker-licenses.ts';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -36,8 +37,11 @@ const PRECACHE_MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** Non-default models kept in the runtime cache at most (all five fit: 6 json+bin pairs ≈ 60 MB). */
 const MODEL_CACHE_MAX_ENTRIES = 16;
 
+const licenses = workerLicensePlugins();
+
 export default defineConfig({
   plugins: [
+    licenses.emit,
     VitePWA({
       // Prompt, never auto-update: a new version waits until the person clicks "Reload" (src/app/pwa.ts),
       // so an update can never reload the page in the middle of a set.
@@ -93,7 +97,9 @@ export default defineConfig({
   // Pre-bundle the heavy dependencies up front, so a first visit never triggers a mid-run reload.
   optimizeDeps: {
     include: [
-      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-webgl',
       '@tensorflow/tfjs-backend-wasm',
       '@tensorflow-models/pose-detection',
       'comlink',
@@ -104,11 +110,19 @@ export default defineConfig({
   preview: { headers: isolationHeaders, host: '127.0.0.1' },
   worker: {
     format: 'es',
+    plugins: () => [licenses.collect],
     rolldownOptions: {
-      // The threaded wasm build starts threads from a function's source text; compressing it breaks a
-      // guard inside (ReferenceError in every thread). Rename-only minification is safe (trap 2).
-      output: { minify: { compress: false, mangle: true } },
+      output: {
+        // The threaded wasm build starts threads from a function's source text; compressing it breaks a
+        // guard inside (ReferenceError in every thread). Rename-only minification is safe (trap 2), and
+        // compression would save only ~0.1 MB more.
+        minify: { compress: false, mangle: true },
+        // Each tfjs module repeats its Apache-2.0 header (~1.1 MB of the bundle); the notices ship once,
+        // in the license file below.
+        comments: { legal: false },
+      },
     },
   },
-  build: { target: 'es2022' },
+  // license.md lists every bundled dependency's licence (the worker's legal comments are dropped above).
+  build: { target: 'es2022', license: { fileName: 'licenses.md' } },
 });

@@ -9,6 +9,9 @@ import { startPwa } from './pwa';
 import { startRouter } from './router';
 import { startSetScreens } from './set-screens';
 import type { SetRecord } from '../domain/set-record';
+import { SingleLegApp } from '../features/single-leg/single-leg-app';
+import { installSingleLegTestHooks } from '../features/single-leg/single-leg-test-hooks';
+import { HistoryStore } from '../storage/history-db';
 
 function byId<T extends HTMLElement>(id: string, type: new () => T): T {
   const el = document.getElementById(id);
@@ -37,21 +40,58 @@ const elements: LiveElements = {
   repCount: byId('rep-count', HTMLElement),
   cue: byId('cue', HTMLElement),
   gauges: byId('gauges', HTMLElement),
+  sets: byId('sets', HTMLSelectElement),
+  repTarget: byId('rep-target-select', HTMLSelectElement),
+  rest: byId('rest', HTMLSelectElement),
+  speakReps: byId('speak-reps', HTMLInputElement),
+  fullscreen: byId('fullscreen', HTMLButtonElement),
+  workout: {
+    screen: byId('screen-live', HTMLElement),
+    phase: byId('phase', HTMLElement),
+    setLabel: byId('set-label', HTMLElement),
+    repTarget: byId('rep-target', HTMLElement),
+    countdown: byId('countdown', HTMLElement),
+    rest: byId('rest-panel', HTMLElement),
+    restTime: byId('rest-time', HTMLElement),
+    restNext: byId('rest-next', HTMLElement),
+    skipRest: byId('rest-skip', HTMLButtonElement),
+    addRest: byId('rest-add', HTMLButtonElement),
+    endWorkout: byId('end-workout', HTMLButtonElement),
+  },
 };
 
-const setScreens = startSetScreens({
-  review: byId('screen-review', HTMLElement),
-  file: byId('screen-file', HTMLElement),
-  history: byId('screen-history', HTMLElement),
-});
+// The single-leg check (issue 9): its own screen, report and saved checks (same history database).
+const singleLeg = new SingleLegApp(
+  byId('screen-single-leg', HTMLElement),
+  HistoryStore.open().catch(() => null),
+);
+const setScreens = startSetScreens(
+  {
+    review: byId('screen-review', HTMLElement),
+    file: byId('screen-file', HTMLElement),
+    history: byId('screen-history', HTMLElement),
+  },
+  (track, file, startedAtMs) => void singleLeg.analyseFile(track, file, startedAtMs),
+);
 
 const app = new LiveApp(elements, {
-  // The finished set is saved to history and shown on the review screen.
-  onSetEnded: (record: SetRecord, endNote: string | null) => void setScreens.onSetEnded(record, endNote),
+  // The finished set is saved to history and shown on the review screen (between a workout's sets:
+  // saved only, so the rest is not interrupted).
+  onSetEnded: (record: SetRecord, endNote: string | null, show: boolean) =>
+    void setScreens.onSetEnded(record, endNote, show),
+  showSet: (id: string) => {
+    location.hash = `#/review/${encodeURIComponent(id)}`;
+  },
 });
 // `window.squatCoachTest` (replay a track, kill the worker, read timings) for tests and benchmarks.
-if (import.meta.env.DEV || new URLSearchParams(location.search).has('testhooks')) installLiveTestHooks(app);
-startRouter((screen) => setScreens.onShow(screen));
+if (import.meta.env.DEV || new URLSearchParams(location.search).has('testhooks')) {
+  installLiveTestHooks(app);
+  installSingleLegTestHooks(singleLeg);
+}
+startRouter((screen) => {
+  setScreens.onShow(screen);
+  if (screen === 'single-leg') void singleLeg.onShow(location.hash);
+});
 startPwa({
   banner: byId('app-banner', HTMLElement),
   text: byId('app-banner-text', HTMLElement),

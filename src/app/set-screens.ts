@@ -10,6 +10,7 @@ import { HistoryScreen } from '../features/history/history-screen';
 import { safeLocalStorage } from '../storage/settings';
 import type { Screen } from './router';
 import type { SetRecord } from '../domain/set-record';
+import type { PoseTrack } from '../core/pose/pose-track';
 
 /** Bytes per MB for the video size setting (decimal, as file sizes are shown). */
 const BYTES_PER_MB = 1e6;
@@ -19,7 +20,7 @@ export interface SetScreens {
    * The contract with the live screen and the file screen: a set has ended. `endNote`: why, when it
    * was not the person's choice (camera lost, model failed); shown with the review.
    */
-  onSetEnded: (record: SetRecord, endNote?: string | null) => Promise<void>;
+  onSetEnded: (record: SetRecord, endNote?: string | null, show?: boolean) => Promise<void>;
   /** Router callback. */
   onShow: (screen: Screen) => void;
 }
@@ -29,11 +30,15 @@ const reviewIdFromHash = (hash: string): string | null => {
   return m?.[1] ? decodeURIComponent(m[1]) : null;
 };
 
-export function startSetScreens(el: {
-  review: HTMLElement;
-  file: HTMLElement;
-  history: HTMLElement;
-}): SetScreens {
+export function startSetScreens(
+  el: {
+    review: HTMLElement;
+    file: HTMLElement;
+    history: HTMLElement;
+  },
+  /** A video analysed as a single-leg check (file screen mode choice): its track goes to that check. */
+  onSingleLegTrack?: (track: PoseTrack, file: File, startedAtMs: number) => void,
+): SetScreens {
   const store: Promise<HistoryStore | null> = HistoryStore.open().catch((e: unknown) => {
     console.warn(`history unavailable: ${String(e)}`);
     return null;
@@ -49,7 +54,11 @@ export function startSetScreens(el: {
     if (location.hash !== hash) location.hash = hash;
   };
 
-  const onSetEnded = async (record: SetRecord, endNote: string | null = null): Promise<void> => {
+  const onSetEnded = async (
+    record: SetRecord,
+    endNote: string | null = null,
+    shown = true,
+  ): Promise<void> => {
     const s = await store;
     let status: ReviewOptions['status'];
     if (s === null) {
@@ -75,7 +84,7 @@ export function startSetScreens(el: {
     if (endNote !== null && status !== undefined) {
       status = { text: `${endNote} ${status.text}`, kind: status.kind === 'info' ? 'warn' : status.kind };
     }
-    show(record, { status });
+    if (shown) show(record, { status });
   };
 
   const openFromHistory = async (id: string): Promise<void> => {
@@ -94,7 +103,7 @@ export function startSetScreens(el: {
     show(record, {});
   };
 
-  new FileScreen(el.file, (record) => void onSetEnded(record));
+  new FileScreen(el.file, (record) => void onSetEnded(record), onSingleLegTrack);
   const history = new HistoryScreen(el.history, store, (id) => void openFromHistory(id));
 
   return {

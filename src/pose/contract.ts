@@ -17,6 +17,11 @@ export interface InitOptions {
   backend: BackendChoice;
   /** Where the model files are served, ending in '/': the app's own origin (e.g. '/models/'). */
   modelBaseUrl: string;
+  /**
+   * Threads for the wasm backend, for benchmarks and tests; absent = threads only on 4+ cores. Takes
+   * effect only in a cross-origin-isolated page, and only on a worker's first wasm start.
+   */
+  wasmThreads?: number;
 }
 
 export interface BackendTrial {

@@ -64,7 +64,13 @@ export class PoseEngine {
     old?.dispose();
     this.events.loading(model);
     try {
-      const report = await client.init({ model, backend, modelBaseUrl: '/models/' });
+      const wasmThreads = wasmThreadsFromUrl();
+      const report = await client.init({
+        model,
+        backend,
+        modelBaseUrl: '/models/',
+        ...(wasmThreads === null ? {} : { wasmThreads }),
+      });
       if (client !== this.#client) return report;
       this.events.ready(client, report, describeFallbacks(report, model));
       return report;
@@ -74,4 +80,18 @@ export class PoseEngine {
       return null;
     }
   }
+}
+
+/** Most wasm threads a page may ask for with `?threads=`: tfjs's pool is sized at start-up. */
+const MAX_URL_WASM_THREADS = 8;
+
+/**
+ * `?threads=N` forces the wasm backend's thread count: benchmarks and tests compare 1 and 2 threads
+ * on the same page and check that the threaded build survives minification. Absent = the worker's
+ * own rule (threads only on 4+ cores).
+ */
+function wasmThreadsFromUrl(): number | null {
+  if (typeof location === 'undefined') return null;
+  const n = Number(new URLSearchParams(location.search).get('threads') ?? Number.NaN);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_URL_WASM_THREADS ? n : null;
 }

@@ -4,16 +4,20 @@
  * Schema versions:
  * - v1: one store `sets` (keyPath `id`) of `{id, startedAtMs, source, summary, track, video}` — the
  *   video Blob inline, so listing the history read every video into memory.
- * - v2 (current): `sets` holds `StoredSet` (adds `fileName`, `videoOffsetMs`, `videoBytes`; no video)
+ * - v2: `sets` holds `StoredSet` (adds `fileName`, `videoOffsetMs`, `videoBytes`; no video)
  *   with an index on `startedAtMs`; videos live in their own store `videos` keyed by set id, so the
  *   history list stays light and a video can be dropped alone. Opening a v1 database migrates it.
+ * - v3 (current): adds the single-leg checks (issue 9): store `checks` (a SingleLegRecord without its
+ *   rep pictures, index on `startedAtMs`) and store `checkFrames` (the pictures, keyed by check id).
+ *   Sets are untouched, so v2 data reads as before.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { upgradeSummary, type SetRecord } from '../domain/set-record';
-import type { ExportedSet } from './history-export';
+import type { ExportedCheck, ExportedSet } from './history-export';
+import type { RepFrame, SingleLegRecord } from '../domain/single-leg-record';
 
 export const HISTORY_DB_NAME = 'squat-coach-history';
-export const HISTORY_DB_VERSION = 2;
+export const HISTORY_DB_VERSION = 3;
 
 /** A stored set (v2): the SetRecord without its video, plus the video's size if one was kept. */
 export interface StoredSet extends ExportedSet {
@@ -34,6 +38,8 @@ export interface StoredSetV1 {
 interface HistorySchema extends DBSchema {
   sets: { key: string; value: StoredSet; indexes: { startedAtMs: number } };
   videos: { key: string; value: { id: string; video: Blob } };
+  checks: { key: string; value: ExportedCheck; indexes: { startedAtMs: number } };
+  checkFrames: { key: string; value: { id: string; frames: readonly RepFrame[] } };
 }
 
 /** Storage is full (QuotaExceededError): the set stays on screen but was not saved. */
@@ -48,7 +54,7 @@ const STORAGE_FULL_TEXT =
   'Storage on this device is full, so this set was not saved to history (it is still shown here). Delete old sets, or lower the video size limit in History, and try again.';
 
 async function migrateV1(
-  tx: IDBPTransaction<HistorySchema, ('sets' | 'videos')[], 'versionchange'>,
+  tx: IDBPTransaction<HistorySchema, ('sets' | 'videos' | 'checks' | 'checkFrames')[], 'versionchange'>,
 ): Promise<void> {
   const sets = tx.objectStore('sets');
   const videos = tx.objectStore('videos');
@@ -72,7 +78,12 @@ async function migrateV1(
 }
 
 export class HistoryStore {
-  private constructor(private readonly db: IDBPDatabase<HistorySchema>) {}
+  /** The single-leg checks, in the same database. */
+  readonly checks: CheckStore;
+
+  private constructor(private readonly db: IDBPDatabase<HistorySchema>) {
+    this.checks = new CheckStore(db);
+  }
 
   static async open(name: string = HISTORY_DB_NAME): Promise<HistoryStore> {
     const db = await openDB<HistorySchema>(name, HISTORY_DB_VERSION, {
@@ -82,6 +93,10 @@ export class HistoryStore {
           database.createObjectStore('videos', { keyPath: 'id' });
           tx.objectStore('sets').createIndex('startedAtMs', 'startedAtMs');
           if (oldVersion === 1) await migrateV1(tx);
+        }
+        if (oldVersion < 3) {
+          database.createObjectStore('checks', { keyPath: 'id' }).createIndex('startedAtMs', 'startedAtMs');
+          database.createObjectStore('checkFrames', { keyPath: 'id' });
         }
       },
     });
@@ -116,16 +131,7 @@ export class HistoryStore {
   }
 
   async #put(record: SetRecord, keepVideo: boolean): Promise<void> {
-    const stored: StoredSet = {
-      id: record.id,
-      startedAtMs: record.startedAtMs,
-      source: record.source,
-      fileName: record.fileName,
-      videoOffsetMs: record.videoOffsetMs,
-      summary: record.summary,
-      track: record.track,
-      videoBytes: keepVideo && record.video ? record.video.size : null,
-    };
+    const stored = toStoredSet(record, keepVideo);
     const tx = this.db.transaction(['sets', 'videos'], 'readwrite');
     const writes: Promise<unknown>[] = [tx.objectStore('sets').put(stored)];
     if (keepVideo && record.video)
@@ -153,8 +159,9 @@ export class HistoryStore {
   }
 
   async clear(): Promise<void> {
-    const tx = this.db.transaction(['sets', 'videos'], 'readwrite');
-    await Promise.all([tx.objectStore('sets').clear(), tx.objectStore('videos').clear(), tx.done]);
+    const stores = ['sets', 'videos', 'checks', 'checkFrames'] as const;
+    const tx = this.db.transaction([...stores], 'readwrite');
+    await Promise.all([...stores.map((n) => tx.objectStore(n).clear()), tx.done]);
   }
 
   /** Writes validated, imported sets in one transaction (all or nothing); same ids are replaced. */
@@ -170,6 +177,64 @@ export class HistoryStore {
   }
 }
 
+// Single-leg checks ------------------------------------------------------------------------------------
+
+export const toExportedCheck = (r: SingleLegRecord | ExportedCheck): ExportedCheck => ({
+  kind: 'single-leg-check',
+  id: r.id,
+  startedAtMs: r.startedAtMs,
+  source: r.source,
+  fileName: r.fileName,
+  summary: r.summary,
+  track: r.track,
+});
+
+export class CheckStore {
+  constructor(private readonly db: IDBPDatabase<HistorySchema>) {}
+
+  /** Saves a check with its pictures (one transaction); throws StorageFullError when over quota. */
+  async save(r: SingleLegRecord): Promise<void> {
+    const tx = this.db.transaction(['checks', 'checkFrames'], 'readwrite');
+    try {
+      await Promise.all([
+        tx.objectStore('checks').put(toExportedCheck(r)),
+        tx.objectStore('checkFrames').put({ id: r.id, frames: r.repFrames }),
+        tx.done,
+      ]);
+    } catch (e) {
+      if (isQuotaError(e)) throw new StorageFullError(STORAGE_FULL_TEXT);
+      throw e;
+    }
+  }
+
+  /** Every check, oldest first, without pictures. */
+  list(): Promise<ExportedCheck[]> {
+    return this.db.getAllFromIndex('checks', 'startedAtMs');
+  }
+
+  async get(id: string): Promise<SingleLegRecord | null> {
+    const c = await this.db.get('checks', id);
+    if (c === undefined) return null;
+    const frames = (await this.db.get('checkFrames', id))?.frames ?? [];
+    return { ...c, repFrames: frames };
+  }
+
+  async delete(id: string): Promise<void> {
+    const tx = this.db.transaction(['checks', 'checkFrames'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('checks').delete(id),
+      tx.objectStore('checkFrames').delete(id),
+      tx.done,
+    ]);
+  }
+
+  /** Writes imported checks (without pictures) in one transaction. */
+  async importChecks(checks: readonly ExportedCheck[]): Promise<void> {
+    const tx = this.db.transaction('checks', 'readwrite');
+    await Promise.all([...checks.map((c) => tx.objectStore('checks').put(c)), tx.done]);
+  }
+}
+
 export function toExportedSet(s: StoredSet | SetRecord): ExportedSet {
   return {
     id: s.id,
@@ -179,8 +244,16 @@ export function toExportedSet(s: StoredSet | SetRecord): ExportedSet {
     videoOffsetMs: s.videoOffsetMs,
     summary: s.summary,
     track: s.track,
+    // Only when present: a lone set keeps no `workout: undefined` key in the store or the export.
+    ...(s.workout === undefined ? {} : { workout: s.workout }),
   };
 }
+
+/** A record as the `sets` store keeps it: everything but the video, whose size is noted when kept. */
+export const toStoredSet = (record: SetRecord, keepVideo: boolean): StoredSet => ({
+  ...toExportedSet(record),
+  videoBytes: keepVideo && record.video ? record.video.size : null,
+});
 
 export const toRecord = (s: StoredSet, video: Blob | null): SetRecord => ({ ...toExportedSet(s), video });
 

@@ -4,8 +4,9 @@
  * that an imported file must pass before anything is written.
  */
 import type { CueId, SetSummary, View } from '../core/types';
+import type { SingleLegSummary } from '../core/single-leg/types';
 import { CUE_IDS } from '../core/coaching/cues';
-import { upgradeSummary } from '../domain/set-record';
+import { upgradeSummary, type WorkoutRef } from '../domain/set-record';
 import { parsePoseTrack, PoseTrackError, type PoseTrack } from '../core/pose/pose-track';
 
 export const HISTORY_EXPORT_FORMAT = 'squat-coach-history/v1';
@@ -19,20 +20,44 @@ export interface ExportedSet {
   readonly videoOffsetMs: number;
   readonly summary: SetSummary;
   readonly track: PoseTrack;
+  /** The workout the set belongs to; absent for a lone set or a file (and in older exports). */
+  readonly workout?: WorkoutRef;
+}
+
+/** One single-leg check as exported: the SingleLegRecord without its rep pictures. */
+export interface ExportedCheck {
+  readonly kind: 'single-leg-check';
+  readonly id: string;
+  readonly startedAtMs: number;
+  readonly source: 'camera' | 'file';
+  readonly fileName: string | null;
+  readonly summary: SingleLegSummary;
+  readonly track: PoseTrack;
 }
 
 export interface HistoryExport {
   readonly format: typeof HISTORY_EXPORT_FORMAT;
   readonly exportedAtMs: number;
   readonly sets: readonly ExportedSet[];
+  /** Single-leg checks (absent in exports made before the check existed). */
+  readonly checks?: readonly ExportedCheck[];
 }
 
 export class HistoryImportError extends Error {
   override name = 'HistoryImportError';
 }
 
-export function toHistoryExport(sets: readonly ExportedSet[], nowMs: number): HistoryExport {
-  return { format: HISTORY_EXPORT_FORMAT, exportedAtMs: nowMs, sets };
+export function toHistoryExport(
+  sets: readonly ExportedSet[],
+  nowMs: number,
+  checks: readonly ExportedCheck[] = [],
+): HistoryExport {
+  return {
+    format: HISTORY_EXPORT_FORMAT,
+    exportedAtMs: nowMs,
+    sets,
+    ...(checks.length > 0 ? { checks } : {}),
+  };
 }
 
 const VIEWS: readonly View[] = ['front', 'rear', 'side', 'oblique', 'unknown'];
@@ -87,6 +112,20 @@ export function summaryProblem(s: unknown): string | null {
   return null;
 }
 
+const isCount = (v: unknown): v is number => isNum(v) && Number.isInteger(v) && v >= 0;
+
+/** Structural check of a set's workout reference from an untrusted file: an error message or null. */
+export function workoutProblem(w: unknown): string | null {
+  if (!isObj(w)) return 'workout is not an object';
+  if (typeof w['id'] !== 'string' || w['id'].length === 0 || w['id'].length > 200)
+    return 'workout.id must be a string';
+  if (!isCount(w['setIndex']) || !isCount(w['setsPlanned']) || w['setsPlanned'] < 1)
+    return 'workout.setIndex/setsPlanned must be whole numbers';
+  if (w['repTarget'] !== null && !(isCount(w['repTarget']) && w['repTarget'] >= 1))
+    return 'workout.repTarget must be a whole number ≥ 1 or null';
+  return null;
+}
+
 /** Validates an imported file (already JSON-parsed) and returns its sets, or throws HistoryImportError. */
 export function parseHistoryExport(json: unknown): ExportedSet[] {
   const fail = (msg: string): never => {
@@ -114,6 +153,9 @@ export function parseHistoryExport(json: unknown): ExportedSet[] {
     if (!isNum(s['videoOffsetMs'])) return fail(`${where}: "videoOffsetMs" must be a number`);
     const problem = summaryProblem(s['summary']);
     if (problem !== null) return fail(`${where}: ${problem}`);
+    const workout = s['workout'];
+    const wProblem = workout === undefined ? null : workoutProblem(workout);
+    if (wProblem !== null) return fail(`${where}: ${wProblem}`);
     let track: PoseTrack;
     try {
       track = parsePoseTrack(s['track']);
@@ -129,6 +171,7 @@ export function parseHistoryExport(json: unknown): ExportedSet[] {
       // An export from an older version: its summary is re-made from the track it carries.
       summary: upgradeSummary(s['summary'] as unknown as SetSummary, track),
       track,
+      ...(workout === undefined ? {} : { workout: workout as unknown as WorkoutRef }),
     });
   }
   return out;

@@ -1,5 +1,5 @@
 /**
- * Spoken cues (Web Speech API) and the rep tick (a short WebAudio beep). Both are optional
+ * Spoken cues (Web Speech API), the rep tick and the end-of-rest chime (WebAudio). All are optional
  * comforts: a browser without them still shows everything on screen.
  */
 
@@ -11,6 +11,12 @@ const TICK_FREQUENCY_HZ = 880;
 const TICK_DURATION_S = 0.09;
 /** Tick loudness at full volume (0–1 gain): a beep at gain 1 is much louder than speech. */
 const TICK_MAX_GAIN = 0.25;
+/**
+ * The end-of-rest chime: two rising notes, Hz (E5 then B5, a fifth apart), each this long, s —
+ * unlike the single rep tick, so "rest is over" is heard as its own sound.
+ */
+const CHIME_NOTES_HZ = [659, 988] as const;
+const CHIME_NOTE_S = 0.18;
 
 export class Speaker {
   constructor(
@@ -53,16 +59,25 @@ export class RepTick {
 
   /** A short beep at `volume` (0–1); silent when audio is unavailable or still locked. */
   play(volume: number): void {
+    this.#beep(TICK_FREQUENCY_HZ, TICK_DURATION_S, 0, volume);
+  }
+
+  /** The end-of-rest chime at `volume` (0–1): two rising notes. */
+  chime(volume: number): void {
+    CHIME_NOTES_HZ.forEach((hz, i) => this.#beep(hz, CHIME_NOTE_S, i * CHIME_NOTE_S, volume));
+  }
+
+  #beep(frequencyHz: number, durationS: number, delayS: number, volume: number): void {
     const ctx = this.#ctx;
     if (ctx === null || ctx.state !== 'running' || volume <= 0) return;
     const osc = ctx.createOscillator();
     const gain = ctx.createGain();
-    osc.frequency.value = TICK_FREQUENCY_HZ;
-    const t0 = ctx.currentTime;
+    osc.frequency.value = frequencyHz;
+    const t0 = ctx.currentTime + delayS;
     gain.gain.setValueAtTime(TICK_MAX_GAIN * volume, t0);
-    gain.gain.exponentialRampToValueAtTime(0.0001, t0 + TICK_DURATION_S);
+    gain.gain.exponentialRampToValueAtTime(0.0001, t0 + durationS);
     osc.connect(gain).connect(ctx.destination);
     osc.start(t0);
-    osc.stop(t0 + TICK_DURATION_S);
+    osc.stop(t0 + durationS);
   }
 }

@@ -196,8 +196,9 @@ test('a database written by schema v1 is migrated when the app opens it', async 
     return out;
   });
   expect(state).toEqual({
-    version: 2,
-    stores: ['sets', 'videos'],
+    // v3 added the single-leg checks' stores (empty here); the sets migrate as in v2.
+    version: 3,
+    stores: ['checkFrames', 'checks', 'sets', 'videos'],
     indexes: ['startedAtMs'],
     keys: ['fileName', 'id', 'source', 'startedAtMs', 'summary', 'track', 'videoBytes', 'videoOffsetMs'],
     videoBytes: 1234,

@@ -9,6 +9,7 @@ import type { BackendChoice, ModelId } from '../../pose/models';
 import { currentSettings } from '../../storage/settings';
 import { extractPoseTrack, type ExtractProgress } from './extract-track';
 import { analyseTrack, type SetRecord } from '../../domain/set-record';
+import type { PoseTrack } from '../../core/pose/pose-track';
 import './file.css';
 import { h } from '../../ui-kit/dom';
 
@@ -25,11 +26,18 @@ export class FileScreen {
   #client: { model: ModelId; backend: BackendChoice; client: PoseClient; ready: Promise<string> } | null =
     null;
   #abort: AbortController | null = null;
+  /** "Squat set" or "Single-leg check": what the video shows, so which analysis its track goes to. */
+  readonly #mode: HTMLSelectElement;
 
   constructor(
     container: HTMLElement,
     private readonly onResult: (record: SetRecord) => void,
+    /** A single-leg check's track, handed to that check's own analysis and report. */
+    private readonly onSingleLegTrack: (track: PoseTrack, file: File, startedAtMs: number) => void = () =>
+      undefined,
   ) {
+    this.#mode = h('select', { testid: 'file-mode' });
+    this.#mode.append(new Option('Squat set', 'squat'), new Option('Single-leg check', 'single-leg'));
     this.#input = h('input', { testid: 'file-input' });
     this.#input.type = 'file';
     this.#input.accept = 'video/*,.mp4,.webm,.mov,.mkv';
@@ -64,6 +72,7 @@ export class FileScreen {
         'div',
         { className: 'file-screen' },
         h('h2', { text: 'Analyse a recorded video' }),
+        h('label', {}, 'The video shows ', this.#mode),
         h('p', {
           className: 'muted',
           text: 'Film from the front, back or side with your whole body, feet included, in view. Each frame goes through the same pose model and analysis as the live coach.',
@@ -137,6 +146,11 @@ export class FileScreen {
       });
       if (abort.signal.aborted) {
         this.#say('Cancelled. Nothing was saved.', 'info');
+        return;
+      }
+      if (this.#mode.value === 'single-leg') {
+        this.#say(`Done: ${file.name} goes to the single-leg check's report.`, 'info');
+        this.onSingleLegTrack(track, file, startedAtMs);
         return;
       }
       const { summary, analyses } = analyseTrack(track, { depthTarget: currentSettings().depthTarget });

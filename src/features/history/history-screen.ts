@@ -17,6 +17,7 @@ import {
   historyToCsv,
   parseHistoryExport,
   toHistoryExport,
+  type ExportedCheck,
   type ExportedSet,
 } from '../../storage/history-export';
 import { countOf } from '../../core';
@@ -26,6 +27,9 @@ import '../../ui-kit/screens.css';
 import { itemTexts, trendCharts } from './history-model';
 import './history.css';
 import { h } from '../../ui-kit/dom';
+import { SingleLegHistory } from './single-leg-history';
+import { parseCheckExport } from '../../storage/check-export';
+import { toExportedCheck } from '../../storage/history-db';
 
 function button(text: string, testid: string, onClick: () => void): HTMLButtonElement {
   const b = h('button', { text, testid, className: 'small' });
@@ -52,6 +56,8 @@ export class HistoryScreen {
   readonly #trends: HTMLElement;
   readonly #message: HTMLElement;
   readonly #count: HTMLElement;
+  /** The single-leg checks: a section of their own below the sets. */
+  readonly #checks: SingleLegHistory;
 
   constructor(
     container: HTMLElement,
@@ -63,6 +69,7 @@ export class HistoryScreen {
     this.#message = h('p', { className: 'status', testid: 'history-message' });
     this.#message.setAttribute('role', 'status');
     this.#count = h('span', { testid: 'history-count' });
+    this.#checks = new SingleLegHistory(store);
 
     const importInput = h('input', { testid: 'import-input' });
     importInput.type = 'file';
@@ -114,6 +121,7 @@ export class HistoryScreen {
         ),
         this.#message,
         this.#list,
+        this.#checks.element,
       ),
     );
   }
@@ -139,6 +147,7 @@ export class HistoryScreen {
     this.#renderTrends(sets);
     this.#list.replaceChildren(...[...sets].reverse().map((s) => this.#item(s)));
     if (sets.length === 0) this.#list.append(h('li', { className: 'muted', text: 'No sets yet.' }));
+    await this.#checks.refresh();
   }
 
   #renderTrends(sets: readonly StoredSet[]): void {
@@ -187,7 +196,7 @@ export class HistoryScreen {
       download(
         `squat-history-${stamp}.json`,
         'application/json',
-        JSON.stringify(toHistoryExport(sets, Date.now())),
+        JSON.stringify(toHistoryExport(sets, Date.now(), (await store.checks.list()).map(toExportedCheck))),
       );
     else download(`squat-history-${stamp}.csv`, 'text/csv', historyToCsv(sets));
     this.#say(`Exported ${countOf(sets.length, 'set')} as ${kind.toUpperCase()}.`, 'info');
@@ -214,6 +223,7 @@ export class HistoryScreen {
     const store = await this.#storeOrSay();
     if (store === null) return;
     let sets: ExportedSet[];
+    let checks: ExportedCheck[] = [];
     try {
       let json: unknown;
       try {
@@ -222,12 +232,14 @@ export class HistoryScreen {
         throw new HistoryImportError(`${file.name} is not a JSON file. Nothing was imported.`);
       }
       sets = parseHistoryExport(json);
+      checks = parseCheckExport(json);
     } catch (e) {
       this.#say(e instanceof HistoryImportError ? e.message : `Import failed: ${String(e)}`, 'error');
       return;
     }
     try {
       await store.importSets(sets);
+      await store.checks.importChecks(checks);
     } catch (e) {
       this.#say(e instanceof StorageFullError ? e.message : `Import failed: ${String(e)}`, 'error');
       return;

@@ -7,18 +7,28 @@
  * One session = camera on → set-up → set (hands-free or Space/button) → ended. When it ends, however
  * it ends, the set so far becomes a SetRecord handed to `onSetEnded`.
  */
-import { SetAnalyzer, ms, type PoseFrame } from '../../core';
-import { PoseClientDisposedError, type InitReport } from '../../pose/client';
+import { DEFAULT_DEPTH_TARGET, type PoseFrame } from '../../core';
+import { PoseClientDisposedError, type InitReport, type PoseClient } from '../../pose/client';
 import { SetVideoRecorder } from '../../media/recorder';
 import { CameraError, openCamera } from '../../media/camera';
-import { LumaMeter, TOO_DARK_LUMA } from '../../media/luminance';
+import { LumaMeter } from '../../media/luminance';
+import { tickEvents } from './live-housekeeping';
 import { ScreenWakeLock } from '../../media/wake-lock';
-import type { SetRecord } from '../../domain/set-record';
 import { loadSettings, safeLocalStorage, saveSettings, type Settings } from '../../storage/settings';
 import { RepTick, Speaker } from '../../ui-kit/speech';
-import { bindSettingsControls, bindSpaceKey, fillCameraList } from './live-controls';
+import {
+  bindFullscreen,
+  bindSettingsControls,
+  bindSpaceKey,
+  fillCameraList,
+  showStream,
+} from './live-controls';
 import { faultFlagsOf } from './live-overlay';
 import { buildCameraSetRecord } from './live-record';
+import { WorkoutRunner } from './workout-runner';
+import { planOf, workoutRefOf, workoutRunning } from './workout';
+import { SetCapture } from './live-capture';
+import './live.css';
 import {
   INITIAL_LIVE_STATE,
   reduceLive,
@@ -32,40 +42,13 @@ import {
 } from './live-session';
 import { PoseEngine } from '../../pose/pose-engine';
 import { LiveView, type LiveElements } from './live-view';
+import type { LiveAppOptions, LiveObserver } from './live-app-types';
 import { PoseLoop } from '../../pose/pose-loop';
 
-export type { LiveElements };
-
-export interface LiveAppOptions {
-  /**
-   * Called once per finished set (hands-free, Space/button, or cleanly after an error). `endNote`:
-   * why the set ended when it was not the person's choice (camera lost, model failed), else null.
-   */
-  onSetEnded: (record: SetRecord, endNote: string | null) => void;
-}
-
-/**
- * What the controller reports as it works, for the benchmark counters and test hooks
- * (live-test-hooks.ts); the screen itself never needs it.
- */
-export interface LiveObserver {
-  /** A pose went through the analysis and was drawn; `captureMs` on the page clock. */
-  pose?: (captureMs: number) => void;
-  /** The model's own time for a pose, ms, reported by the worker. */
-  inference?: (inferenceMs: number) => void;
-  /** A camera frame arrived; `hasCaptureTime`: the browser gave its capture time. */
-  cameraFrame?: (hasCaptureTime: boolean) => void;
-  overlayDrawn?: () => void;
-  workerRestarted?: () => void;
-}
+export type { LiveElements, LiveAppOptions, LiveObserver };
 
 /** Period of the housekeeping tick, ms: status, lighting, camera and worker checks; twice a second is plenty for people. */
 const LIVE_TICK_MS = 500;
-/**
- * A frame with the worker this long, ms, means the worker hung: BlazePose heavy on wasm takes
- * ~0.14 s a frame here and even the cpu fallback ~4 s, so 6 s is no slow frame.
- */
-export const WORKER_STALL_MS = 6000;
 /** A pose older than this, ms, is not drawn: a frozen skeleton over live video misleads. */
 const STALE_POSE_MS = 1000;
 
@@ -76,14 +59,11 @@ export class LiveApp {
   #loop: PoseLoop | null = null;
   #stream: MediaStream | null = null;
   #state: LiveState = INITIAL_LIVE_STATE;
-  #analyzer = new SetAnalyzer();
-  #frames: PoseFrame[] = [];
+  /** The current (or last) set's analysis and poses. */
+  #capture = new SetCapture(DEFAULT_DEPTH_TARGET);
   /** performance.now() when the newest pose arrived. */
   #lastPoseAtMs = 0;
   #recorder: SetVideoRecorder | null = null;
-  /** performance.now() of analysis time 0 (the first frame's capture), or null before it. */
-  #originMs: number | null = null;
-  #startedAtWallMs = 0;
   #tickTimer = 0;
   /** The teardown of the last set, until it has handed the set over. */
   #ending: Promise<void> = Promise.resolve();
@@ -94,6 +74,9 @@ export class LiveApp {
   readonly #tick = new RepTick();
   /** Keeps the screen on from camera start to the set's end (src/media/wake-lock.ts). */
   readonly #wakeLock = new ScreenWakeLock();
+  readonly #workout: WorkoutRunner;
+  /** The id of the last set handed over, shown if the workout ends during the rest after it. */
+  #lastSetId: string | null = null;
 
   constructor(
     private readonly el: LiveElements,
@@ -102,9 +85,24 @@ export class LiveApp {
     this.#settings = loadSettings(location.search, safeLocalStorage());
     this.#speaker = new Speaker(this.#settings.voice, this.#settings.volume);
     this.#view = new LiveView(el);
+    this.#workout = new WorkoutRunner(
+      el.workout,
+      { speaker: this.#speaker, tick: this.#tick, volume: () => this.#settings.volume },
+      {
+        // Deferred: asked from inside a dispatch (rep target reached), the set ends after it.
+        endSet: () => queueMicrotask(() => this.#dispatch({ type: 'user-end-set' })),
+        beginSet: () => void this.#nextSet(),
+        finishedBetweenSets: () => {
+          this.#stopCamera();
+          if (this.#lastSetId !== null) this.options.showSet?.(this.#lastSetId);
+        },
+        live: () => ({ set: this.#state.flow.state, squat: this.#state.last?.phase ?? 'unknown' }),
+      },
+    );
     bindSettingsControls(el, this.#settings, (patch, reloadModel) => this.#update(patch, reloadModel));
     el.start.addEventListener('click', () => void this.start());
     el.action.addEventListener('click', () => this.toggle());
+    bindFullscreen(el.fullscreen, el.screen);
     bindSpaceKey(el.screen, () => this.toggle());
     document.addEventListener('visibilitychange', this.#onVisibility);
     navigator.mediaDevices?.addEventListener?.('devicechange', () => void this.#fillCameras());
@@ -142,6 +140,8 @@ export class LiveApp {
       this.#tick.play(this.#settings.volume);
       this.#view.flashRep();
     }
+    // Before the set's hand-over below: it asks the workout whether a rest follows.
+    this.#workout.followLive(before, after, () => this.#capture.repFaults());
     if (before.paused !== after.paused) {
       if (after.paused) this.#loop?.stop();
       else this.#loop?.start();
@@ -193,7 +193,7 @@ export class LiveApp {
 
   /** Opens the camera and begins set-up; the set itself starts hands-free once the person is ready. */
   async start(): Promise<void> {
-    if (this.#state.mode !== 'idle' || this.el.start.disabled) return;
+    if (this.#state.mode !== 'idle' || this.el.start.disabled || workoutRunning(this.#workout.state)) return;
     this.#tick.unlock();
     this.el.start.disabled = true;
     try {
@@ -211,13 +211,9 @@ export class LiveApp {
       }
       this.#stream = stream;
       const video = this.el.video;
-      video.srcObject = stream;
-      await video.play();
+      await showStream(video, stream, () => this.#dispatch({ type: 'camera-lost' }));
       this.#view.sizeStage(video.videoWidth, video.videoHeight);
       void this.#fillCameras();
-      for (const track of stream.getVideoTracks()) {
-        track.addEventListener('ended', () => this.#dispatch({ type: 'camera-lost' }));
-      }
       if (this.#engine.client?.deadReason === null) this.#say('Loading the pose model…');
       const report = await this.#engine.ready;
       const client = this.#engine.client;
@@ -225,45 +221,60 @@ export class LiveApp {
         this.#stopCamera();
         return;
       }
-      await client.reset().catch(() => undefined);
-      this.#beginSession('camera');
-      const recorder = new SetVideoRecorder();
-      this.#recorder = recorder.start(stream) ? recorder : null;
-      this.#loop = new PoseLoop(video, client, {
-        onPose: (result, captureMs) => {
-          this.#observer.inference?.(result.inferenceMs);
-          this.#consume(result.pose, captureMs);
-        },
-        onCameraFrame: () => this.#onCameraFrame(),
-        onWorkerError: (e) => {
-          if (!(e instanceof PoseClientDisposedError)) {
-            this.#dispatch({ type: 'worker-restarting', reason: e.message });
-          }
-        },
-      });
-      this.#loop.start();
+      this.#workout.send({ type: 'start', id: crypto.randomUUID(), plan: planOf(this.#settings) });
+      await this.#beginCameraSet(stream, client);
     } catch (e) {
       this.#say(`Something went wrong: ${e instanceof Error ? e.message : String(e)}`, 'error');
       this.#stopCamera();
+      // A workout that could not begin its set is over.
+      this.#workout.send({ type: 'set-ended', repFaults: [], aborted: true, nowMs: performance.now() });
     } finally {
       this.el.start.disabled = false;
     }
   }
 
+  /** The rest is over: the next set of the workout begins on the camera that stayed open. */
+  async #nextSet(): Promise<void> {
+    await this.#ending;
+    const stream = this.#stream;
+    const client = this.#engine.client;
+    if (stream === null || client === null || this.#state.mode !== 'idle') return;
+    await this.#beginCameraSet(stream, client);
+  }
+
+  /** A set on the open camera: fresh analysis, recorder and pose loop. */
+  async #beginCameraSet(stream: MediaStream, client: PoseClient): Promise<void> {
+    await client.reset().catch(() => undefined);
+    this.#beginSession('camera');
+    const recorder = new SetVideoRecorder();
+    this.#recorder = recorder.start(stream) ? recorder : null;
+    this.#loop = new PoseLoop(this.el.video, client, {
+      onPose: (result, captureMs) => {
+        this.#observer.inference?.(result.inferenceMs);
+        this.#consume(result.pose, captureMs);
+      },
+      onCameraFrame: () => this.#onCameraFrame(),
+      onWorkerError: (e) => {
+        if (!(e instanceof PoseClientDisposedError))
+          this.#dispatch({ type: 'worker-restarting', reason: e.message });
+      },
+    });
+    this.#loop.start();
+  }
+
   /** Space and the big button: start the camera, start the set now, or end it. */
   toggle(): void {
     const s = this.#state;
-    if (s.mode === 'idle') void this.start();
+    if (this.#workout.state.phase === 'rest')
+      this.#workout.fromUser({ type: 'skip-rest', nowMs: performance.now() });
+    else if (s.mode === 'idle') void this.start();
     else if (s.flow.state === 'setup') this.#dispatch({ type: 'user-start-set', nowMs: performance.now() });
     else this.#dispatch({ type: 'user-end-set' });
   }
 
   #beginSession(mode: 'camera' | 'replay'): void {
     // A fresh analyser per session, with the depth target chosen now.
-    this.#analyzer = new SetAnalyzer({ depthTarget: this.#settings.depthTarget });
-    this.#frames = [];
-    this.#originMs = null;
-    this.#startedAtWallMs = Date.now();
+    this.#capture = new SetCapture(this.#settings.depthTarget);
     this.#dispatch({ type: 'session-began', mode });
     if (mode === 'camera') this.#wakeLock.hold();
     window.clearInterval(this.#tickTimer);
@@ -282,18 +293,21 @@ export class LiveApp {
     // Everything the record needs is taken now: a new session may begin while the recorder stops.
     const recorder = this.#recorder;
     this.#recorder = null;
-    const taken = {
-      id: crypto.randomUUID(),
-      startedAtMs: this.#startedAtWallMs,
-      frames: this.#frames,
-      summary: this.#analyzer.summary(),
-      model: this.#view.engineModel ?? this.#settings.model,
-      originMs: this.#originMs,
-    };
+    // Between the sets of a workout the camera stays on and the set is not shown yet.
+    const resting = this.#workout.state.phase === 'rest';
+    const workout = mode === 'camera' ? workoutRefOf(this.#workout.state) : undefined;
+    const taken = this.#capture.take(crypto.randomUUID(), this.#view.engineModel ?? this.#settings.model);
     const video = (await recorder?.stop()) ?? null;
-    if (mode === 'camera') this.#stopCamera();
-    const record = buildCameraSetRecord({ ...taken, video, recorderStartMs: recorder?.startedAtMs ?? null });
-    if (record !== null) this.options.onSetEnded?.(record, ended.endNote);
+    if (mode === 'camera' && !resting) this.#stopCamera();
+    const record = buildCameraSetRecord({
+      ...taken,
+      video,
+      recorderStartMs: recorder?.startedAtMs ?? null,
+      workout,
+    });
+    if (record === null) return;
+    this.#lastSetId = record.id;
+    this.options.onSetEnded?.(record, ended.endNote, !resting);
   }
 
   #stopCamera(): void {
@@ -307,10 +321,7 @@ export class LiveApp {
   /** One pose from the model (or a replayed track): analysis, cue, reps, overlay. */
   #consume(pose: PoseFrame, captureMs: number): void {
     if (this.#state.mode === 'idle') return;
-    this.#originMs ??= captureMs;
-    const frame: PoseFrame = { ...pose, tMs: ms(captureMs - this.#originMs) };
-    this.#frames.push(frame);
-    const a = this.#analyzer.push(frame);
+    const a = this.#capture.push(pose, captureMs);
     this.#lastPoseAtMs = performance.now();
     if (a.cueEvent !== null) this.#speaker.say(a.cueEvent.text);
     this.#dispatch({ type: 'pose', analysis: a, nowMs: this.#lastPoseAtMs });
@@ -327,7 +338,9 @@ export class LiveApp {
     const s = this.#state;
     const fresh = s.mode === 'replay' || performance.now() - this.#lastPoseAtMs <= STALE_POSE_MS;
     const keypoints = fresh && !s.restarting ? (s.last?.keypoints ?? null) : null;
-    if (this.#view.drawOverlay(keypoints, faultFlagsOf(s.last), this.#settings.mirror)) {
+    // The outline guides set-up; once the set starts, the person's squats would leave it anyway.
+    const outline = s.mode !== 'idle' && s.flow.state === 'setup';
+    if (this.#view.drawOverlay(keypoints, faultFlagsOf(s.last), this.#settings.mirror, outline)) {
       this.#observer.overlayDrawn?.();
     }
   }
@@ -335,24 +348,13 @@ export class LiveApp {
   // Robustness ------------------------------------------------------------------------------------
 
   #onTick(): void {
-    const s = this.#state;
-    if (s.mode === 'camera') {
-      const track = this.#stream?.getVideoTracks()[0];
-      // `track.stop()` from the page does not fire `ended`, and some drivers never do: poll too.
-      if (track === undefined || track.readyState === 'ended') {
-        this.#dispatch({ type: 'camera-lost' });
-        return;
-      }
-      if (!s.paused) {
-        const luma = this.#luma.measure(this.el.video);
-        this.#dispatch({ type: 'lighting', dark: luma !== null && luma < TOO_DARK_LUMA });
-        const loop = this.#loop;
-        if (loop !== null && loop.inFlightForMs(performance.now()) > WORKER_STALL_MS) {
-          this.#dispatch({ type: 'worker-restarting', reason: `no answer for ${WORKER_STALL_MS / 1000} s` });
-        }
-      }
-    }
-    this.#dispatch({ type: 'tick', nowMs: performance.now() });
+    const track = this.#stream?.getVideoTracks()[0];
+    const probe = {
+      trackEnded: track === undefined || track.readyState === 'ended',
+      luma: () => this.#luma.measure(this.el.video),
+      inFlightMs: this.#loop?.inFlightForMs(performance.now()) ?? null,
+    };
+    for (const e of tickEvents(this.#state, probe, performance.now())) this.#dispatch(e);
   }
 
   #onVisibility = (): void => {
@@ -371,7 +373,7 @@ export class LiveApp {
 
   /** performance.now() of the session's first capture (analysis time 0), or null before it. */
   get originMs(): number | null {
-    return this.#originMs;
+    return this.#capture.originMs;
   }
 
   observe(observer: LiveObserver): void {

@@ -1,8 +1,7 @@
 /**
  * The live screen's controls: the settings (model, depth target, backend, mirror, voice, volume,
- * camera) show the
- * settings in force and report each change as a patch, and Space toggles the set. What a change does
- * is the controller's call.
+ * camera, and the workout plan) show the settings in force and report each change as a patch; Space
+ * toggles the set; the fullscreen button. What a change does is the controller's call.
  */
 import { isDepthTarget } from '../../core';
 import { listCameras } from '../../media/camera';
@@ -36,6 +35,42 @@ export function bindSettingsControls(el: LiveElements, settings: Settings, onCha
   el.voice.addEventListener('change', () => onChange({ voice: el.voice.checked }, false));
   el.volume.addEventListener('change', () => onChange({ volume: volumeOf(el.volume) }, false));
   el.camera.addEventListener('change', () => onChange({ cameraId: el.camera.value || null }, false));
+  bindPlanControls(el, settings, onChange);
+}
+
+/** The workout plan: sets, rep target ("" = until I stop), rest, spoken rep numbers. */
+function bindPlanControls(el: LiveElements, settings: Settings, onChange: SettingsChange): void {
+  selectValue(el.sets, String(settings.setsPlanned));
+  selectValue(el.repTarget, settings.repTarget === null ? '' : String(settings.repTarget));
+  selectValue(el.rest, String(settings.restS));
+  el.speakReps.checked = settings.speakReps;
+  el.sets.addEventListener('change', () => onChange({ setsPlanned: Number(el.sets.value) }, false));
+  el.repTarget.addEventListener('change', () =>
+    onChange({ repTarget: el.repTarget.value === '' ? null : Number(el.repTarget.value) }, false),
+  );
+  el.rest.addEventListener('change', () => onChange({ restS: Number(el.rest.value) }, false));
+  el.speakReps.addEventListener('change', () => onChange({ speakReps: el.speakReps.checked }, false));
+}
+
+/** Picks `value` in a select, adding it as an option when a URL or an older page saved one not listed. */
+function selectValue(select: HTMLSelectElement, value: string): void {
+  if (![...select.options].some((o) => o.value === value)) select.add(new Option(value, value));
+  select.value = value;
+}
+
+/** The fullscreen button: the live screen fills the display (hidden where the browser cannot). */
+export function bindFullscreen(button: HTMLButtonElement, target: HTMLElement): void {
+  button.hidden = !document.fullscreenEnabled;
+  const label = (): void => {
+    button.textContent = document.fullscreenElement === null ? 'Full screen' : 'Exit full screen';
+  };
+  label();
+  document.addEventListener('fullscreenchange', label);
+  button.addEventListener('click', () => {
+    const change =
+      document.fullscreenElement === null ? target.requestFullscreen() : document.exitFullscreen();
+    change.catch(() => undefined);
+  });
 }
 
 /** Lists the cameras in the select, keeping the chosen one (read once listed) when it is still there. */
@@ -71,4 +106,15 @@ export function bindSpaceKey(screen: HTMLElement, toggle: () => void): void {
     e.preventDefault();
     toggle();
   });
+}
+
+/** Shows the camera's stream in `video`; `onEnded` when a track ends (unplugged, taken by another app). */
+export async function showStream(
+  video: HTMLVideoElement,
+  stream: MediaStream,
+  onEnded: () => void,
+): Promise<void> {
+  video.srcObject = stream;
+  await video.play();
+  for (const track of stream.getVideoTracks()) track.addEventListener('ended', onEnded);
 }

@@ -119,8 +119,8 @@ export class LiveGauges {
   }
 
   /**
-   * Updates the gauges in plain words. Null metrics (not started) show every gauge as waiting; a
-   * gauge whose measure this camera view cannot give is hidden (a gated frame only shows "—").
+   * Updates the gauges in plain words. A gauge whose measure this camera view cannot give is hidden,
+   * and all are while the view is unknown; a gated frame shows "—".
    */
   update(metrics: FrameMetrics | null, view: View = 'unknown'): void {
     for (const g of GAUGES) {
@@ -129,7 +129,9 @@ export class LiveGauges {
       const v = metrics === null ? null : g.value(metrics);
       const verdict = verdictOf(cueRule(g.cue), v);
       const text = metrics === null || verdict === null ? '—' : g.words(metrics, verdict);
-      const hidden = view !== 'unknown' && !viewSupports(view, cueRule(g.cue).metric);
+      // Only what this view measures: none until the view is known, so no gauge shows "—" for a
+      // measure the camera's angle cannot give.
+      const hidden = view === 'unknown' || !viewSupports(view, cueRule(g.cue).metric);
       const key = `${text}|${hidden}`;
       if (this.#last.get(g.id) === key) continue;
       this.#last.set(g.id, key);

@@ -3,7 +3,7 @@
  * tested without a camera. The controller gathers the inputs while it tears the session down.
  */
 import { framesToPoseTrack, fpsOf, keypointNamesOf, type PoseFrame, type SetSummary } from '../../core';
-import type { SetRecord } from '../../domain/set-record';
+import type { SetRecord, WorkoutRef } from '../../domain/set-record';
 
 export interface CameraSetInput {
   /** The record's id (crypto.randomUUID() in the app). */
@@ -21,6 +21,8 @@ export interface CameraSetInput {
   readonly recorderStartMs: number | null;
   /** performance.now() of the first frame's capture (analysis time 0), or null before it. */
   readonly originMs: number | null;
+  /** The workout the set belongs to, if any. */
+  readonly workout?: WorkoutRef;
 }
 
 /** Decimals of the track's fps, as camera sets in history have always been written. */
@@ -51,5 +53,6 @@ export function buildCameraSetRecord(input: CameraSetInput): SetRecord | null {
     video,
     videoOffsetMs:
       video !== null && recorderStartMs !== null && originMs !== null ? originMs - recorderStartMs : 0,
+    ...(input.workout === undefined ? {} : { workout: input.workout }),
   };
 }

@@ -9,6 +9,8 @@ import { LiveGauges } from './live-gauges';
 import { drawLiveOverlay, type FaultFlags } from './live-overlay';
 import { repCountOf, type LiveState, type StatusLine } from './live-session';
 import { describeView } from './live-set';
+import { bodyFitsOutline, drawOutline } from './live-outline';
+import type { WorkoutElements } from './workout-view';
 
 export interface LiveElements {
   screen: HTMLElement;
@@ -33,6 +35,14 @@ export interface LiveElements {
   repCount: HTMLElement;
   cue: HTMLElement;
   gauges: HTMLElement;
+  /** Workout plan controls (set-up). */
+  sets: HTMLSelectElement;
+  repTarget: HTMLSelectElement;
+  rest: HTMLSelectElement;
+  speakReps: HTMLInputElement;
+  /** Optional fullscreen for a phone on the floor. */
+  fullscreen: HTMLButtonElement;
+  workout: WorkoutElements;
 }
 
 /** How long the rep counter flashes after a rep, ms. */
@@ -108,12 +118,24 @@ export class LiveView {
     this.#repFlashTimer = window.setTimeout(() => reps.classList.remove('tick'), REP_FLASH_MS);
   }
 
-  /** Clears and draws one overlay frame; false when the canvas has no 2D context. */
-  drawOverlay(keypoints: Keypoints | null, flags: FaultFlags | null, mirrored: boolean): boolean {
+  /**
+   * Clears and draws one overlay frame, with the body outline when `outline` (set-up); false when the
+   * canvas has no 2D context.
+   */
+  drawOverlay(
+    keypoints: Keypoints | null,
+    flags: FaultFlags | null,
+    mirrored: boolean,
+    outline: boolean,
+  ): boolean {
     const canvas = this.el.overlay;
     const ctx = canvas.getContext('2d');
     if (ctx === null) return false;
     const drawn = drawLiveOverlay(ctx, keypoints, flags, mirrored);
+    const fit = outline ? bodyFitsOutline(keypoints, canvas.width, canvas.height) : null;
+    if (fit !== null) drawOutline(ctx, fit);
+    const outlineState = fit === null ? 'off' : fit ? 'fit' : 'out';
+    if (canvas.dataset['outline'] !== outlineState) canvas.dataset['outline'] = outlineState;
     this.#framesDrawn++;
     canvas.dataset['keypointsDrawn'] = String(drawn);
     canvas.dataset['framesDrawn'] = String(this.#framesDrawn);

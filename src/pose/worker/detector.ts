@@ -2,8 +2,12 @@
  * Loading a pose-detection detector on a tfjs backend: shared by the pose worker and the benchmark
  * page that times the raw model call without a worker. Uses only what both contexts have.
  */
-import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// tfjs-core and the three backends, not the @tensorflow/tfjs umbrella: the umbrella adds tfjs-layers
+// and tfjs-data (~0.2 MB of the worker bundle) that graph-model inference never calls.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as poseDetection from '@tensorflow-models/pose-detection';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -62,11 +66,24 @@ export async function createDetector(
   });
 }
 
-export async function switchBackend(backend: BackendId): Promise<void> {
+/**
+ * Makes `backend` the active tfjs backend. `wasmThreads` forces the wasm build's thread count (the
+ * threaded build needs cross-origin isolation); without it threads are used only on 4+ cores. The
+ * count is read when the wasm backend first starts, so it holds for the worker's life.
+ */
+export async function switchBackend(backend: BackendId, wasmThreads?: number): Promise<void> {
   if (backend === 'wasm') {
     const threadsUseful =
-      globalThis.crossOriginIsolated && navigator.hardwareConcurrency >= MIN_CORES_FOR_WASM_THREADS;
+      wasmThreads !== undefined
+        ? globalThis.crossOriginIsolated && wasmThreads > 1
+        : globalThis.crossOriginIsolated && navigator.hardwareConcurrency >= MIN_CORES_FOR_WASM_THREADS;
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threadsUseful);
+    if (wasmThreads !== undefined && threadsUseful) {
+      // tfjs's wasm build sizes its thread pool from the core count (trap 3: cores / 2), so a
+      // forced count also reports the cores that count implies, in this worker only.
+      Object.defineProperty(navigator, 'hardwareConcurrency', { value: wasmThreads * 2, configurable: true });
+      setThreadsCount(wasmThreads);
+    }
   }
   // A wasm binary that cannot be fetched makes tfjs's init promise hang rather than reject, so the
   // start of a backend is bounded in time.

@@ -3,7 +3,7 @@
  * The pose worker's implementation of PoseWorkerApi (src/pose/contract.ts): runs the pose model off
  * the main thread. workers/pose.worker.ts exposes it over comlink.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type * as poseDetection from '@tensorflow-models/pose-detection';
 import { createDetector, ESTIMATE_CONFIG, LANDMARK_FILTER_FRAME_MS, switchBackend } from './detector';
@@ -80,8 +80,9 @@ async function loadOn(
   model: ModelId,
   backend: BackendId,
   base: string,
+  wasmThreads: number | undefined,
 ): Promise<[poseDetection.PoseDetector, number]> {
-  await switchBackend(backend);
+  await switchBackend(backend, wasmThreads);
   let d: poseDetection.PoseDetector;
   try {
     d = await createDetector(model, base);
@@ -120,7 +121,7 @@ export const api: PoseWorkerApi = {
       const attempt = async (backend: BackendId): Promise<void> => {
         if (filesBroken) return;
         try {
-          const [d, msPerFrame] = await loadOn(model, backend, options.modelBaseUrl);
+          const [d, msPerFrame] = await loadOn(model, backend, options.modelBaseUrl, options.wasmThreads);
           loaded.push({ backend, d, msPerFrame });
           trials.push({
             backend,
@@ -150,7 +151,7 @@ export const api: PoseWorkerApi = {
       const [best, ...slower] = loaded;
       if (best === undefined) continue;
       for (const s of slower) s.d.dispose();
-      await switchBackend(best.backend);
+      await switchBackend(best.backend, options.wasmThreads);
       detector = best.d;
       framesSinceReset = 0;
       current = { model, backend: best.backend };
