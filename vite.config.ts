@@ -104,6 +104,9 @@ export default defineConfig({
       '@tensorflow-models/pose-detection',
       'comlink',
       'idb',
+      // Loaded by the pose worker on the first video file (dynamic import): listed so the dev server
+      // does not discover it mid-run and reload the page.
+      'mediabunny',
     ],
   },
   server: { headers: isolationHeaders, host: '127.0.0.1' },

@@ -39,8 +39,11 @@ async function trackFromVideo(path: string, model: string, backend: string): Pro
       `analyze: ${r.stats.frames} frames with ${r.init.model} on ${r.init.backend} (${r.init.reason}) in ${(r.stats.wallMs / 1000).toFixed(1)} s\n`,
     );
     const src = r.stats.frameSource;
+    const probe = r.stats.probe;
     process.stderr.write(
-      `analyze: frames fetched by seeking ${src.fetchedBySeek}, stalls ${src.stalls}, final playback rate ${src.finalRate.toFixed(2)}×\n`,
+      r.stats.path === 'webcodecs'
+        ? `analyze: decoded with WebCodecs in the worker (${probe?.codecString ?? '?'} in ${probe?.container ?? '?'}), ${r.stats.framesDecoded} frames decoded\n`
+        : `analyze: played in a video element${r.stats.pathReason === null ? '' : ` (${r.stats.pathReason})`}: frames fetched by seeking ${src.fetchedBySeek}, stalls ${src.stalls}, final playback rate ${src.finalRate.toFixed(2)}×\n`,
     );
     for (const f of r.init.fallbacks)
       process.stderr.write(`analyze: fell back: ${f.model} on ${f.backend}: ${f.error}\n`);

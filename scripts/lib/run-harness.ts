@@ -1,7 +1,7 @@
 /** Runs the real browser pipeline (harness page → pose worker → model) over a video file. */
 import type { Page } from 'playwright';
 import type { PoseTrack } from '../../src/core/pose/pose-track';
-import type { ExtractStats } from '../../src/features/file/extract-track';
+import type { DecodePath, ExtractStats } from '../../src/features/file/extract-track';
 import type { InitReport } from '../../src/pose/contract';
 import type { BackendChoice, ModelId } from '../../src/pose/models';
 import type {} from '../../src/harness/analyze';
@@ -16,7 +16,13 @@ export async function runHarness(
   page: Page,
   appUrl: string,
   videoPath: string,
-  options: { model: ModelId; backend: BackendChoice },
+  options: {
+    model: ModelId;
+    backend: BackendChoice;
+    /** Decode path ('auto': WebCodecs, else <video>) and sample rate (null: every frame). */
+    path?: 'auto' | DecodePath;
+    sampleFps?: number | null;
+  },
 ): Promise<HarnessResult> {
   await page.goto(new URL('src/harness/analyze.html', appUrl).href);
   await page.waitForFunction(() => 'squatCoachHarness' in window);

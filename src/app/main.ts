@@ -70,6 +70,7 @@ const setScreens = startSetScreens(
     review: byId('screen-review', HTMLElement),
     file: byId('screen-file', HTMLElement),
     history: byId('screen-history', HTMLElement),
+    report: byId('screen-report', HTMLElement),
   },
   (track, file, startedAtMs) => void singleLeg.analyseFile(track, file, startedAtMs),
 );

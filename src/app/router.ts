@@ -1,11 +1,11 @@
 /**
  * Screens: one <section data-screen="…"> per screen, one visible at a time, chosen by the URL hash
- * (#/live, #/single-leg, #/review, #/file, #/history) so Back works and tests can open a screen
- * directly. When the screen changes, `document.title` names it and focus moves to its heading, so a
- * screen reader announces the new screen and Tab starts from its top (WCAG 2.4.2 page titled, 2.4.3
- * focus order).
+ * (#/live, #/single-leg, #/review, #/file, #/history, #/report) so Back works and tests can open a
+ * screen directly. When the screen changes, `document.title` names it and focus moves to its heading,
+ * so a screen reader announces the new screen and Tab starts from its top (WCAG 2.4.2 page titled,
+ * 2.4.3 focus order).
  */
-export const SCREENS = ['live', 'single-leg', 'review', 'file', 'history'] as const;
+export const SCREENS = ['live', 'single-leg', 'review', 'file', 'history', 'report'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** The app's name, last in every title so tabs and history entries stay tellable apart by screen. */
@@ -18,6 +18,7 @@ export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {
   review: 'Set review',
   file: 'Analyse a video',
   history: 'History',
+  report: 'Report',
 };
 
 export const titleOf = (screen: Screen): string => `${SCREEN_TITLES[screen]} — ${APP_TITLE}`;

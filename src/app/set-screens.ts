@@ -5,8 +5,18 @@
  */
 import { HistoryStore, StorageFullError, loadVideoCapMb } from '../storage/history-db';
 import { renderReview, type ReviewOptions } from '../features/review/review-view';
+import { renderReport } from '../features/review/report-view';
+import {
+  parseReportHash,
+  rangeBoundsMs,
+  reportHash,
+  type ReportRequest,
+  type ReportSection,
+} from '../features/review/report-model';
+import { analysesOf } from '../features/review/review-model';
 import { FileScreen } from '../features/file/file-screen';
 import { HistoryScreen } from '../features/history/history-screen';
+import { sessionsOf, trendCharts, type HistorySet } from '../features/history/history-model';
 import { safeLocalStorage } from '../storage/settings';
 import type { Screen } from './router';
 import type { SetRecord } from '../domain/set-record';
@@ -30,11 +40,21 @@ const reviewIdFromHash = (hash: string): string | null => {
   return m?.[1] ? decodeURIComponent(m[1]) : null;
 };
 
+/**
+ * Sections other features add to the print report for a set of records (the single-leg check
+ * fills this in when it was done in the report's period); none yet.
+ */
+const reportSections = (_records: readonly SetRecord[]): ReportSection[] => [];
+
+const shortDate = (ms: number): string =>
+  new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
 export function startSetScreens(
   el: {
     review: HTMLElement;
     file: HTMLElement;
     history: HTMLElement;
+    report: HTMLElement;
   },
   /** A video analysed as a single-leg check (file screen mode choice): its track goes to that check. */
   onSingleLegTrack?: (track: PoseTrack, file: File, startedAtMs: number) => void,
@@ -49,7 +69,13 @@ export function startSetScreens(
   const show = (record: SetRecord, options: ReviewOptions): void => {
     dispose();
     shownId = record.id;
-    dispose = renderReview(el.review, record, options);
+    dispose = renderReview(el.review, record, {
+      ...options,
+      // A set's report covers its whole workout.
+      reportHref: reportHash(
+        record.workout ? { kind: 'workout', id: record.workout.id } : { kind: 'sets', ids: [record.id] },
+      ),
+    });
     const hash = `#/review/${encodeURIComponent(record.id)}`;
     if (location.hash !== hash) location.hash = hash;
   };
@@ -103,13 +129,65 @@ export function startSetScreens(
     show(record, {});
   };
 
+  const showReport = async (req: ReportRequest | null): Promise<void> => {
+    const s = await store;
+    const say = (text: string): void => {
+      const p = document.createElement('p');
+      p.className = 'status warn';
+      p.textContent = text;
+      el.report.replaceChildren(p);
+    };
+    if (req === null)
+      return say('This report address is not valid. Open a report from a review or from History.');
+    if (s === null) return say('History is unavailable in this browser, so there is nothing to report.');
+    const all = await s.list();
+    let ids: readonly string[];
+    let scope: string;
+    if (req.kind !== 'range') {
+      const workoutOf = (x: HistorySet): string | undefined => x.workout?.id;
+      ids = req.kind === 'sets' ? req.ids : all.filter((x) => workoutOf(x) === req.id).map((x) => x.id);
+      const first = all.find((x) => x.id === ids[0]);
+      const noun = req.kind === 'workout' || ids.length > 1 ? 'Workout' : 'Set';
+      scope = first ? `${noun} of ${shortDate(first.startedAtMs)}` : noun;
+    } else {
+      const [fromMs, toMs] = rangeBoundsMs(req);
+      ids = all.filter((x) => x.startedAtMs >= fromMs && x.startedAtMs < toMs).map((x) => x.id);
+      scope = `${shortDate(fromMs)} – ${shortDate(toMs - 1)}`;
+    }
+    const records = (await Promise.all(ids.map((id) => s.get(id)))).filter((r): r is SetRecord => r !== null);
+    if (req.kind !== 'range' && records.length === 0)
+      return say('These sets are not in history (deleted, or saved in another browser).');
+    const inRange = new Set(records.map((r) => r.id));
+    const trends =
+      req.kind === 'range'
+        ? trendCharts(sessionsOf(all.filter((x) => inRange.has(x.id))), (ms) =>
+            new Date(ms).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }),
+          )
+        : [];
+    const model = renderReport(el.report, {
+      scope,
+      records,
+      analysesOf,
+      trends,
+      sections: reportSections(records),
+      when: (ms) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+    });
+    document.title = `${model.title} · ${scope}`;
+  };
+
   new FileScreen(el.file, (record) => void onSetEnded(record), onSingleLegTrack);
-  const history = new HistoryScreen(el.history, store, (id) => void openFromHistory(id));
+  const history = new HistoryScreen(
+    el.history,
+    store,
+    (id) => void openFromHistory(id),
+    (what) => reportHash('setIds' in what ? { kind: 'sets', ids: what.setIds } : { kind: 'range', ...what }),
+  );
 
   return {
     onSetEnded,
     onShow: (screen) => {
       if (screen === 'history') void history.refresh();
+      if (screen === 'report') void showReport(parseReportHash(location.hash));
       if (screen === 'review') {
         const id = reviewIdFromHash(location.hash);
         if (id !== null && id !== shownId) void openFromHistory(id);

@@ -62,6 +62,14 @@ export {
   type Verdicts,
   type Limit,
 } from './coaching/verdict';
+export {
+  setVerdict,
+  FAULT_PHRASES,
+  listOf,
+  onReps,
+  type SetVerdict,
+  type SetVerdictFault,
+} from './coaching/set-verdict';
 export * as thresholds from './thresholds';
 export * from './pose/keypoints';
 export * from './math/units';

@@ -35,6 +35,11 @@ export interface SetRecord {
    * exports never store it, so a set read back from history is analysed when it is shown.
    */
   readonly analyses?: readonly FrameAnalysis[];
+  /**
+   * For file analyses: how the file was decoded, in words ("decoded with WebCodecs", "played in a
+   * video element"); absent for camera sets and older records.
+   */
+  readonly decodedWith?: string;
   /** The workout this set belongs to (camera sets done as a workout); absent for a lone set or a file. */
   readonly workout?: WorkoutRef;
 }

@@ -2,7 +2,7 @@
  * Headless harness: exposes `window.squatCoachHarness` so scripts/analyze.ts, the benchmarks and
  * the golden browser test can run the real app pipeline (worker, model, video decoding) on a file.
  */
-import { extractPoseTrack } from '../features/file/extract-track';
+import { extractPoseTrack, type DecodePath } from '../features/file/extract-track';
 import { PoseClient, PoseClientDisposedError } from '../pose/client';
 import { openVideo, videoFrames, type VideoFrameStats } from '../media/video-frames';
 import type { BackendChoice, ModelId } from '../pose/models';
@@ -48,7 +48,16 @@ const harness = {
     return { tMs, stats };
   },
 
-  async run(options: { model: ModelId; backend: BackendChoice }) {
+  /**
+   * The file pipeline on the chosen file. `path` forces one decode path (the benchmarks run both);
+   * `sampleFps` null (default) analyses every frame, as the fixture tracks were made.
+   */
+  async run(options: {
+    model: ModelId;
+    backend: BackendChoice;
+    path?: 'auto' | DecodePath;
+    sampleFps?: number | null;
+  }) {
     const file = input?.files?.[0];
     if (file === undefined) throw new Error('no file chosen');
     const client = new PoseClient();
@@ -59,17 +68,14 @@ const harness = {
         modelBaseUrl: '/models/',
       });
       if (log) log.textContent = `model ${init.model} on ${init.backend}: ${init.reason}\n`;
-      const url = URL.createObjectURL(file);
-      try {
-        const { track, stats } = await extractPoseTrack(url, client, init.model, {
-          onProgress: (p) => {
-            if (log) log.textContent = `${p.framesDone}/${p.framesTotal ?? '?'} frames`;
-          },
-        });
-        return { track, stats, init };
-      } finally {
-        URL.revokeObjectURL(url);
-      }
+      const { track, stats } = await extractPoseTrack(file, client, init.model, {
+        onProgress: (p) => {
+          if (log) log.textContent = `${p.framesDone}/${p.framesTotal ?? '?'} frames`;
+        },
+        path: options.path ?? 'auto',
+        sampleFps: options.sampleFps ?? null,
+      });
+      return { track, stats, init };
     } finally {
       client.dispose();
     }

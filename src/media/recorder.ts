@@ -1,6 +1,11 @@
 /**
  * Records the camera locally (MediaRecorder, WebM) so the review screen can replay the set. The
  * recording stays in memory as a Blob; nothing is uploaded.
+ *
+ * MediaRecorder streams its WebM out as it goes, so the file has no Duration and no Cues (seek
+ * index): a <video> reports an infinite duration, its seek bar shows 0:00 and every seek scans the
+ * file. `withDuration` remuxes the finished recording (packets copied, nothing re-encoded) into a
+ * WebM with both, keeping every timestamp, so the replay's time mapping is unchanged.
  */
 
 /** Recording bitrate, bits/s: ~7.5 MB a minute, plenty to see form at 640–720 px. */
@@ -52,6 +57,35 @@ export class SetVideoRecorder {
     await this.#stopped;
     const blob = new Blob(this.#chunks, { type: rec.mimeType || 'video/webm' });
     this.#chunks = [];
-    return blob.size > 0 ? blob : null;
+    return blob.size > 0 ? withDuration(blob) : null;
+  }
+}
+
+/**
+ * The same WebM with a Duration and Cues, by copying its packets into a new file (mediabunny, loaded
+ * on first use). Timestamps are kept as they are (`trim.start` 0; mediabunny's default shift
+ * tolerance is 0). On any failure the recording is returned unchanged: a replay that seeks slowly
+ * beats no replay.
+ */
+export async function withDuration(webm: Blob): Promise<Blob> {
+  try {
+    const mb = await import('mediabunny');
+    const input = new mb.Input({ source: new mb.BlobSource(webm), formats: [mb.WEBM] });
+    const target = new mb.BufferTarget();
+    const output = new mb.Output({ format: new mb.WebMOutputFormat(), target });
+    const conversion = await mb.Conversion.init({
+      input,
+      output,
+      trim: { start: 0 },
+      video: { forceTranscode: false },
+      copy: { mode: 'forced' },
+    });
+    if (!conversion.isValid) return webm;
+    await conversion.execute();
+    input.dispose();
+    return target.buffer === null ? webm : new Blob([target.buffer], { type: 'video/webm' });
+  } catch (e) {
+    console.warn(`recording kept without a duration: ${String(e)}`);
+    return webm;
   }
 }

@@ -9,10 +9,27 @@
  * worker that stops answering (a call past its time-out) is terminated and rejects pending calls
  * with PoseWorkerCrashedError.
  */
-import { transfer, wrap, type Remote } from 'comlink';
-import type { EstimateResult, InitOptions, InitReport, PoseWorkerApi } from './contract';
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type {
+  EstimateResult,
+  FileAnalysisOptions,
+  FileAnalysisProgress,
+  FileAnalysisResult,
+  InitOptions,
+  InitReport,
+  PoseWorkerApi,
+  VideoFileProbe,
+} from './contract';
 
-export type { EstimateResult, InitOptions, InitReport };
+export type {
+  EstimateResult,
+  FileAnalysisOptions,
+  FileAnalysisProgress,
+  FileAnalysisResult,
+  InitOptions,
+  InitReport,
+  VideoFileProbe,
+};
 
 export class PoseClientDisposedError extends Error {
   override name = 'PoseClientDisposedError';
@@ -35,6 +52,11 @@ export const DEFAULT_MAX_INPUT_SIDE_PX = 640;
 export const INIT_TIMEOUT_MS = 180_000;
 /** Longest one estimate may take, ms: 4× the slowest measured (BlazePose heavy on cpu, ~4 s). */
 export const ESTIMATE_TIMEOUT_MS = 16_000;
+/**
+ * Longest a file analysis may go without a progress report, ms: one estimate's time-out plus the
+ * demuxer reading a large file's index and the decoder reaching the first frame.
+ */
+export const FILE_PROGRESS_TIMEOUT_MS = ESTIMATE_TIMEOUT_MS + 30_000;
 
 export interface PoseClientOptions {
   /** Longest side of the bitmap sent to the worker; larger frames are downscaled while copying. */
@@ -124,6 +146,45 @@ export class PoseClient {
     }
   }
 
+  /**
+   * Decodes and analyses a whole video file in the worker (contract: PoseWorkerApi.analyseFile).
+   * The client counts as busy meanwhile (live frames are dropped). `signal` cancels at the next
+   * frame. A worker silent for FILE_PROGRESS_TIMEOUT_MS is taken for dead.
+   */
+  async analyseFile(
+    file: Blob,
+    options: FileAnalysisOptions,
+    onProgress: (p: FileAnalysisProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<FileAnalysisResult> {
+    if (this.#dead !== null) throw this.#dead;
+    if (this.#inFlight) throw new Error('The pose worker is busy with another frame or file.');
+    this.#inFlight = true;
+    const cancel = (): void => void this.#remote.cancelFile().catch(() => undefined);
+    signal?.addEventListener('abort', cancel);
+    let rearm = (): void => undefined;
+    try {
+      if (signal?.aborted === true) return { kind: 'cancelled' };
+      return await this.#call<FileAnalysisResult>(
+        // comlink's Remote type spreads the union's Promise; the value is the contract's union.
+        () =>
+          this.#remote.analyseFile(
+            file,
+            options,
+            proxy((p: FileAnalysisProgress) => {
+              rearm();
+              onProgress(p);
+            }),
+          ) as Promise<FileAnalysisResult>,
+        FILE_PROGRESS_TIMEOUT_MS,
+        (restart) => (rearm = restart),
+      );
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+      this.#inFlight = false;
+    }
+  }
+
   reset(): Promise<void> {
     return this.#call(() => this.#remote.reset());
   }
@@ -161,19 +222,29 @@ export class PoseClient {
     this.#worker.terminate();
   }
 
-  #call<T>(fn: () => Promise<T>, timeoutMs = ESTIMATE_TIMEOUT_MS): Promise<T> {
+  /**
+   * Calls the worker with a time-out; `watch` receives a function that restarts the time-out (for
+   * long calls that report progress).
+   */
+  #call<T>(
+    fn: () => Promise<T>,
+    timeoutMs = ESTIMATE_TIMEOUT_MS,
+    watch?: (restart: () => void) => void,
+  ): Promise<T> {
     if (this.#dead !== null) return Promise.reject(this.#dead);
     return new Promise<T>((resolve, reject) => {
       this.#pending.add(reject);
-      const timer = setTimeout(
-        () =>
-          this.#fail(
-            new PoseWorkerCrashedError(
-              `The pose worker stopped answering (no reply in ${timeoutMs / 1000} s).`,
-            ),
+      const expire = (): void =>
+        this.#fail(
+          new PoseWorkerCrashedError(
+            `The pose worker stopped answering (no reply in ${timeoutMs / 1000} s).`,
           ),
-        timeoutMs,
-      );
+        );
+      let timer = setTimeout(expire, timeoutMs);
+      watch?.(() => {
+        clearTimeout(timer);
+        timer = setTimeout(expire, timeoutMs);
+      });
       fn()
         .then(resolve, reject)
         .finally(() => {

@@ -5,6 +5,9 @@
  * Protocol (comlink RPC, one call in flight — the client drops frames while busy):
  *   init(options)          → InitReport   load model, choosing a backend by timed warm-up
  *   estimate(bitmap, tMs)  → EstimateResult   the bitmap is transferred in and closed there
+ *   analyseFile(file, options, onProgress) → FileAnalysisResult   decodes a video file with WebCodecs
+ *                          in the worker (frames never cross threads) and runs the model on the
+ *                          sampled frames; onProgress is a comlink proxy; cancelFile() stops it
  *   memory()               → tf memory counters (leak checks)
  *   dispose()              → frees the detector; the client then terminates the worker
  * All results are small plain objects: keypoints in source-frame pixels, timings in ms.
@@ -50,6 +53,55 @@ export interface EstimateResult {
   inferenceMs: number;
 }
 
+/** What a file analysis in the worker is asked for. */
+export interface FileAnalysisOptions {
+  /** Longest side of the frame handed to the model, px (the page path's DEFAULT_MAX_INPUT_SIDE_PX). */
+  maxInputSidePx: number;
+  /** Frames per second of video time analysed (src/pose/frame-sampling.ts); null: every frame. */
+  sampleFps: number | null;
+}
+
+export interface FileAnalysisProgress {
+  /** Frames analysed so far. */
+  framesDone: number;
+  /** Frames that will be analysed, estimated from the file's frame count, duration and sample rate. */
+  framesTotal: number | null;
+  /** Media time of the last analysed frame, ms. */
+  mediaMs: number;
+  durationMs: number;
+}
+
+/** What the demuxer read about a file: named in errors and in the record of how it was decoded. */
+export interface VideoFileProbe {
+  /** Container as the demuxer names it ("MP4", "QuickTime File Format", "WebM", "Matroska"…). */
+  container: string;
+  /** Codec family of the first video stream ("avc", "hevc", "vp9", "av1"…), null if unknown. */
+  codec: string | null;
+  /** Full codec string ("avc1.64001f", "hvc1.1.6.L93.B0"), null if unknown. */
+  codecString: string | null;
+  /** Video streams in the file (the first one is analysed). */
+  videoStreams: number;
+}
+
+export type FileAnalysisResult =
+  | {
+      kind: 'done';
+      frames: PoseFrame[];
+      /** Time inside estimatePoses per analysed frame, ms. */
+      inferenceMs: number[];
+      probe: VideoFileProbe;
+      /** Frames decoded (every frame of the stream) and frames sent to the model, count. */
+      framesDecoded: number;
+      /** Display size of the video (rotation applied), px: the space keypoints are in. */
+      widthPx: number;
+      heightPx: number;
+      /** Wall time spent decoding and converting frames (not in the model), ms. */
+      decodeMs: number;
+    }
+  /** WebCodecs, the container or the codec is missing here: the page falls back to a <video>. */
+  | { kind: 'unsupported'; reason: string; probe: VideoFileProbe | null }
+  | { kind: 'cancelled' };
+
 export interface PoseWorkerApi {
   init(options: InitOptions): Promise<InitReport>;
   /**
@@ -63,6 +115,17 @@ export interface PoseWorkerApi {
     sourceWidthPx?: number,
     sourceHeightPx?: number,
   ): Promise<EstimateResult>;
+  /**
+   * Decodes `file` in the worker and estimates the pose in its sampled frames, in order, each once.
+   * Resets the model's temporal state first. `onProgress` arrives as a comlink proxy.
+   */
+  analyseFile(
+    file: Blob,
+    options: FileAnalysisOptions,
+    onProgress: (p: FileAnalysisProgress) => void,
+  ): Promise<FileAnalysisResult>;
+  /** Stops a running analyseFile at its next frame (it then resolves `{ kind: 'cancelled' }`). */
+  cancelFile(): void;
   /** Resets temporal state (BlazePose's ROI tracking) between sets or videos. */
   reset(): void;
   memory(): { numTensors: number; numBytes: number; backend: string };

@@ -1,21 +1,27 @@
 /**
- * Small hand-written SVG charts: a time-series plot (one or more lines over the set's time line,
- * with shaded bands, threshold lines and markers) and a per-session trend plot. SVG scales with the
- * page, can be styled from CSS and needs no dependency; a few hundred points per line is well within
- * what it draws instantly.
+ * Small hand-written charts: lines over an x range (a set's time line, or days for history), with
+ * shaded bands, dashed threshold lines, cue markers and a cursor.
+ *
+ * Only the plot's shapes are SVG. Every word and number (title, axes, band and threshold labels) is
+ * HTML laid out around the plot, so text keeps its CSS size at every width (SVG text inside a
+ * viewBox scales with the element: ~19 px on a desktop, ~5 px on a phone) and no plot line can cross
+ * a label. Lines keep their width through `vector-effect: non-scaling-stroke`; dots are HTML so they
+ * stay round while the plot stretches.
  */
+import { h } from './dom';
 import './chart.css';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Chart size in SVG user units (the element scales to its container's width). */
-const CHART_WIDTH = 720;
-/** Left margin for the y-axis labels, user units. */
-const MARGIN_LEFT = 44;
-const MARGIN_RIGHT = 10;
-const MARGIN_TOP = 18;
-/** Bottom margin for the x-axis labels, user units. */
-const MARGIN_BOTTOM = 20;
+/** The plot's SVG user units: x 0…1000 across, y 0…100 down (stretched to the plot's box). */
+const PLOT_W = 1000;
+const PLOT_H = 100;
+/** About this many x labels: at 12 px, ≥ 50 px apart on a 390 px phone's ~250 px plot. */
+const X_TICKS = 5;
+/** Plot height per y label, CSS px: two 15 px label lines apart, so labels never crowd. */
+const Y_LABEL_SPACING_PX = 30;
+/** A y label this close to the plot's top or bottom (share of its height) is kept inside it. */
+const EDGE_SHARE = 0.06;
 
 export interface Series {
   readonly label: string;
@@ -28,41 +34,64 @@ export interface Series {
 export interface Band {
   readonly fromX: number;
   readonly toX: number;
+  /** Short label above the band (e.g. the rep number). */
   readonly label: string;
+  /** Optional second line under the label (e.g. "worst"). */
+  readonly note?: string;
+  /** Full description, for screen readers and the tooltip. */
+  readonly title: string;
   readonly className: string;
 }
 
 export interface Marker {
   readonly x: number;
-  readonly label: string;
   readonly title: string;
   /** Written as data-* attributes on the marker (what it marks, for tests and tools). */
   readonly data?: Readonly<Record<string, string>>;
 }
 
+export interface Threshold {
+  readonly y: number;
+  /** Label in the plot's right margin; '' for a line the caption already explains. */
+  readonly label: string;
+}
+
 export interface ChartSpec {
   readonly title: string;
-  readonly heightUnits: number;
+  /** What the y values are, in plain words (shown after the title). */
+  readonly yUnit: string;
+  /** The thresholds in words, shown under the plot (never only in a tooltip). */
+  readonly caption?: string;
+  /** Plot height in CSS px. */
+  readonly heightPx: number;
   readonly xRange: readonly [number, number];
   /** Formats an x tick label. */
   readonly xFormat: (x: number) => string;
-  /** Where to put x labels (e.g. one per session); default: "nice" steps over xRange. */
+  /** Where to put x labels; default: "nice" steps over xRange. */
   readonly xTicks?: readonly number[];
-  readonly yUnit: string;
+  /** Label at the left of the band row, e.g. "rep". */
+  readonly bandHeading?: string;
   /** Minimum y range to show (the data can widen it). */
   readonly yMin: number;
   readonly yMax: number;
   readonly series: readonly Series[];
   readonly bands?: readonly Band[];
-  readonly thresholds?: readonly { readonly y: number; readonly label: string }[];
+  readonly thresholds?: readonly Threshold[];
   readonly markers?: readonly Marker[];
-  /** Shown inside the plot when no series has data. */
+  /** Shown in place of the plot when no series has data. */
   readonly emptyText?: string;
   /** Draw points as dots (for sparse data such as one value per session). */
   readonly dots?: boolean;
 }
 
-function el<K extends keyof SVGElementTagNameMap>(
+export interface ChartEvents {
+  /** The pointer moved over the plot (x in data units), or left it (null). */
+  readonly onHover?: (x: number | null) => void;
+  /** The plot was clicked at x (data units). */
+  readonly onPick?: (x: number) => void;
+}
+
+function svgEl<K extends keyof SVGElementTagNameMap>(
   name: K,
   attrs: Record<string, string | number>,
   parent?: Element,
@@ -73,83 +102,132 @@ function el<K extends keyof SVGElementTagNameMap>(
   return e;
 }
 
-/** "Nice" tick step (1, 2 or 5 × 10^n) giving about `count` ticks over `span`. */
+/**
+ * "Nice" tick step (1, 2 or 5 × 10^n) of at least span / count, so there are at most count + 1
+ * ticks and labels never crowd the height or width they were planned for.
+ */
 export function niceStep(span: number, count: number): number {
   const raw = span / Math.max(1, count);
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const n = raw / mag;
-  return (n < 1.5 ? 1 : n < 3.5 ? 2 : n < 7.5 ? 5 : 10) * mag;
+  // Rounded so that 0.6 / 4 = 0.15 (1.4999… × 0.1 in floating point) is not read as more than 1.5.
+  const n = Number((raw / mag).toFixed(6));
+  return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * mag;
 }
 
-export function lineChart(spec: ChartSpec): SVGSVGElement {
-  const H = spec.heightUnits;
-  const svg = el('svg', {
-    viewBox: `0 0 ${CHART_WIDTH} ${H}`,
-    class: 'chart',
-    role: 'img',
-    'aria-label': spec.title,
-    'data-testid': 'chart',
-  });
+/** Multiples of a nice step within [lo, hi]. */
+export function niceTicks(lo: number, hi: number, count: number): number[] {
+  const step = niceStep(hi - lo, count);
+  const ticks: number[] = [];
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step)
+    ticks.push(Number(v.toFixed(10)));
+  return ticks;
+}
+
+const pct = (v: number): string => `${(v * 100).toFixed(3)}%`;
+const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
+
+/** A label positioned along an axis at `at` (0…1 of the axis). */
+function axisLabel(className: string, text: string, prop: 'left' | 'top', at: number): HTMLElement {
+  const s = h('span', { className, text });
+  s.style[prop] = pct(at);
+  // A y label at the plot's top or bottom edge sits inside the plot's height rather than centred on
+  // the edge, so it cannot reach the band labels above or the x labels below.
+  if (prop === 'top' && at <= EDGE_SHARE) s.classList.add('at-top');
+  if (prop === 'top' && at >= 1 - EDGE_SHARE) s.classList.add('at-bottom');
+  return s;
+}
+
+/**
+ * Draws a chart as a `<figure>`. The figure keeps its data range in `dataset` so `setChartCursor`
+ * can place the shared cursor without the spec.
+ */
+export function lineChart(spec: ChartSpec, events: ChartEvents = {}): HTMLElement {
+  const fig = h('figure', { className: 'chart', testid: 'chart' });
   const [x0, x1] = spec.xRange;
+  fig.dataset['x0'] = String(x0);
+  fig.dataset['x1'] = String(x1);
+  const head = h(
+    'figcaption',
+    { className: 'chart-head' },
+    h('span', { className: 'chart-title', text: spec.title }),
+  );
+  if (spec.yUnit) head.append(h('span', { className: 'chart-unit', text: ` (${spec.yUnit})` }));
+  const legend = h('span', { className: 'chart-legend' });
+  if (spec.series.length > 1)
+    for (const s of spec.series)
+      legend.append(h('span', { className: `chart-key ${s.className}`, text: s.label }));
+  head.append(legend);
+  fig.append(head);
+
   const ys = spec.series.flatMap((s) => s.points.map((p) => p[1])).filter((y): y is number => y !== null);
+  if (ys.length === 0) {
+    fig.classList.add('chart-empty');
+    fig.append(h('p', { className: 'chart-empty-text', text: spec.emptyText ?? 'No data.' }));
+    return fig;
+  }
   const yLo = Math.min(spec.yMin, ...ys);
   const yHi = Math.max(spec.yMax, ...ys);
-  const plotW = CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
-  const plotH = H - MARGIN_TOP - MARGIN_BOTTOM;
-  const sx = (x: number): number => MARGIN_LEFT + ((x - x0) / Math.max(1e-9, x1 - x0)) * plotW;
-  const sy = (y: number): number => MARGIN_TOP + (1 - (y - yLo) / Math.max(1e-9, yHi - yLo)) * plotH;
+  const fx = (x: number): number => (x - x0) / Math.max(1e-9, x1 - x0);
+  const fy = (y: number): number => 1 - (y - yLo) / Math.max(1e-9, yHi - yLo);
 
-  el('text', { x: MARGIN_LEFT, y: 12, class: 'chart-title' }, svg).textContent =
-    `${spec.title}${spec.yUnit ? ` (${spec.yUnit})` : ''}`;
+  const body = h('div', { className: 'chart-body' });
+  const hasRight = (spec.thresholds ?? []).some((t) => t.label !== '');
+  body.classList.toggle('has-right', hasRight);
+  if (spec.bands && spec.bands.length > 0) {
+    const strip = h('div', { className: 'chart-strip' });
+    for (const b of spec.bands) {
+      const mid = clamp01((fx(b.fromX) + fx(b.toX)) / 2);
+      const lab = axisLabel('chart-band-label', b.label, 'left', mid);
+      if (b.note) lab.append(h('span', { className: 'chart-band-note', text: b.note }));
+      lab.title = b.title;
+      strip.append(lab);
+    }
+    body.append(h('span', { className: 'chart-strip-head', text: spec.bandHeading ?? '' }), strip);
+  }
+
+  const yAxis = h('div', { className: 'chart-yaxis' });
+  yAxis.style.height = `${spec.heightPx}px`;
+  const plot = h('div', { className: 'chart-plot' });
+  plot.style.height = `${spec.heightPx}px`;
+  const svg = svgEl('svg', {
+    viewBox: `0 0 ${PLOT_W} ${PLOT_H}`,
+    preserveAspectRatio: 'none',
+    'aria-hidden': 'true',
+  });
+  plot.append(svg);
   for (const b of spec.bands ?? []) {
-    const r = el(
+    const r = svgEl(
       'rect',
       {
-        x: sx(b.fromX),
-        y: MARGIN_TOP,
-        width: Math.max(1, sx(b.toX) - sx(b.fromX)),
-        height: plotH,
+        x: fx(b.fromX) * PLOT_W,
+        y: 0,
+        width: Math.max(1, (fx(b.toX) - fx(b.fromX)) * PLOT_W),
+        height: PLOT_H,
         class: b.className,
       },
       svg,
     );
-    el('title', {}, r).textContent = b.label;
-    el(
-      'text',
-      { x: sx(b.fromX) + 3, y: MARGIN_TOP + plotH - 4, class: 'chart-band-label' },
-      svg,
-    ).textContent = b.label;
+    svgEl('title', {}, r).textContent = b.title;
   }
-  const yStep = niceStep(yHi - yLo, 4);
-  for (let y = Math.ceil(yLo / yStep) * yStep; y <= yHi + 1e-9; y += yStep) {
-    el(
-      'line',
-      { x1: MARGIN_LEFT, x2: CHART_WIDTH - MARGIN_RIGHT, y1: sy(y), y2: sy(y), class: 'chart-grid' },
-      svg,
-    );
-    el('text', { x: MARGIN_LEFT - 4, y: sy(y) + 4, class: 'chart-ylabel' }, svg).textContent = String(
-      Number(y.toFixed(2)),
-    );
+  for (const y of niceTicks(yLo, yHi, Math.max(2, Math.floor(spec.heightPx / Y_LABEL_SPACING_PX)))) {
+    const py = fy(y) * PLOT_H;
+    svgEl('line', { x1: 0, x2: PLOT_W, y1: py, y2: py, class: 'chart-grid' }, svg);
+    yAxis.append(axisLabel('chart-ylabel', String(Number(y.toFixed(2))), 'top', fy(y)));
   }
-  const xStep = niceStep(x1 - x0, 8);
-  const xTicks: number[] = [];
-  if (spec.xTicks) xTicks.push(...spec.xTicks);
-  else for (let x = Math.ceil(x0 / xStep) * xStep; x <= x1 + 1e-9; x += xStep) xTicks.push(x);
-  for (const x of xTicks) {
-    el('text', { x: sx(x), y: H - 5, class: 'chart-xlabel' }, svg).textContent = spec.xFormat(x);
-  }
+  const right = h('div', { className: 'chart-right' });
+  right.style.height = `${spec.heightPx}px`;
   for (const t of spec.thresholds ?? []) {
     if (t.y < yLo || t.y > yHi) continue;
-    el(
-      'line',
-      { x1: MARGIN_LEFT, x2: CHART_WIDTH - MARGIN_RIGHT, y1: sy(t.y), y2: sy(t.y), class: 'chart-threshold' },
-      svg,
-    );
-    el(
-      'text',
-      { x: CHART_WIDTH - MARGIN_RIGHT - 2, y: sy(t.y) - 3, class: 'chart-threshold-label' },
-      svg,
-    ).textContent = t.label;
+    const py = fy(t.y) * PLOT_H;
+    svgEl('line', { x1: 0, x2: PLOT_W, y1: py, y2: py, class: 'chart-threshold' }, svg);
+    if (t.label) right.append(axisLabel('chart-threshold-label', t.label, 'top', fy(t.y)));
+  }
+  for (const m of spec.markers ?? []) {
+    const g = svgEl('g', { class: 'chart-marker' }, svg);
+    for (const [k, v] of Object.entries(m.data ?? {})) g.setAttribute(`data-${k}`, v);
+    const px = fx(m.x) * PLOT_W;
+    svgEl('line', { x1: px, x2: px, y1: 0, y2: PLOT_H }, g);
+    svgEl('title', {}, g).textContent = m.title;
   }
   for (const s of spec.series) {
     let d = '';
@@ -159,32 +237,65 @@ export function lineChart(spec: ChartSpec): SVGSVGElement {
         pen = false;
         continue;
       }
-      d += `${pen ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`;
+      d += `${pen ? 'L' : 'M'}${(fx(x) * PLOT_W).toFixed(1)},${(fy(y) * PLOT_H).toFixed(2)}`;
       pen = true;
-      if (spec.dots) el('circle', { cx: sx(x), cy: sy(y), r: 3.5, class: `chart-dot ${s.className}` }, svg);
+      if (spec.dots) {
+        const dot = h('span', { className: `chart-dot ${s.className}` });
+        dot.style.left = pct(fx(x));
+        dot.style.top = pct(fy(y));
+        dot.title = `${s.label}: ${Number(y.toFixed(2))} (${spec.xFormat(x)})`;
+        plot.append(dot);
+      }
     }
-    if (d) el('title', {}, el('path', { d, class: `chart-line ${s.className}` }, svg)).textContent = s.label;
+    if (d)
+      svgEl('title', {}, svgEl('path', { d, class: `chart-line ${s.className}` }, svg)).textContent = s.label;
   }
-  for (const m of spec.markers ?? []) {
-    const g = el('g', { class: 'chart-marker' }, svg);
-    for (const [k, v] of Object.entries(m.data ?? {})) g.setAttribute(`data-${k}`, v);
-    el('line', { x1: sx(m.x), x2: sx(m.x), y1: MARGIN_TOP, y2: MARGIN_TOP + plotH }, g);
-    el('text', { x: sx(m.x) + 2, y: MARGIN_TOP + 10 }, g).textContent = m.label;
-    el('title', {}, g).textContent = m.title;
+  const cursor = h('div', { className: 'chart-cursor', testid: 'chart-cursor' });
+  cursor.hidden = true;
+  plot.append(cursor);
+
+  const xAxis = h('div', { className: 'chart-xaxis' });
+  const xTicks = spec.xTicks ?? niceTicks(x0, x1, X_TICKS);
+  for (const x of xTicks) {
+    const at = fx(x);
+    // A label whose centre would leave the plot would spill past the figure.
+    if (at < -1e-9 || at > 1 + 1e-9) continue;
+    xAxis.append(axisLabel('chart-xlabel', spec.xFormat(x), 'left', at));
   }
-  if (ys.length === 0 && spec.emptyText) {
-    el(
-      'text',
-      { x: MARGIN_LEFT + plotW / 2, y: MARGIN_TOP + plotH / 2, class: 'chart-empty' },
-      svg,
-    ).textContent = spec.emptyText;
+  body.append(yAxis, plot);
+  if (hasRight) body.append(right);
+  body.append(xAxis);
+  fig.append(body);
+  if (spec.caption) fig.append(h('p', { className: 'chart-caption', text: spec.caption }));
+
+  const xAtPointer = (e: MouseEvent): number => {
+    const r = plot.getBoundingClientRect();
+    return x0 + clamp01((e.clientX - r.left) / Math.max(1, r.width)) * (x1 - x0);
+  };
+  if (events.onHover) {
+    const onHover = events.onHover;
+    plot.addEventListener('pointermove', (e) => onHover(xAtPointer(e)));
+    plot.addEventListener('pointerleave', () => onHover(null));
   }
-  // Legend: label of each series, right-aligned in the title row.
-  let lx = CHART_WIDTH - MARGIN_RIGHT;
-  for (const s of [...spec.series].reverse()) {
-    const t = el('text', { x: lx, y: 12, class: `chart-legend ${s.className}` }, svg);
-    t.textContent = `— ${s.label}`;
-    lx -= 12 + 7 * s.label.length;
+  if (events.onPick) {
+    const onPick = events.onPick;
+    plot.classList.add('pickable');
+    plot.addEventListener('click', (e) => onPick(xAtPointer(e)));
   }
-  return svg;
+  return fig;
+}
+
+/** Shows the cursor of a chart made by lineChart at x (data units), or hides it (null). */
+export function setChartCursor(fig: HTMLElement, x: number | null): void {
+  const cursor = fig.querySelector<HTMLElement>('.chart-cursor');
+  if (cursor === null) return;
+  const x0 = Number(fig.dataset['x0']);
+  const x1 = Number(fig.dataset['x1']);
+  if (x === null || !Number.isFinite(x) || x < x0 || x > x1) {
+    cursor.hidden = true;
+    return;
+  }
+  cursor.hidden = false;
+  cursor.style.left = pct((x - x0) / Math.max(1e-9, x1 - x0));
+  cursor.dataset['x'] = String(x);
 }

@@ -209,3 +209,73 @@ test('a database written by schema v1 is migrated when the app opens it', async 
   await page.getByTestId('history-review').last().click();
   await expect(page.getByTestId('summary-rep-count')).toHaveText('2');
 });
+
+test('progress over time: a workout’s sets are one session; charts on a date axis; a report for the dates', async ({
+  page,
+}) => {
+  await page.goto('/#/live');
+  await page.waitForFunction(() => 'squatCoachApp' in window);
+  const track = JSON.parse(
+    readFileSync(
+      resolve('fixtures/tracks/front-oblique-banded-squats.blazepose-full.pose-track.json'),
+      'utf8',
+    ),
+  ) as unknown;
+  // A lone set on Jan 10 and a workout of two sets on Jan 17 (local times).
+  const sets = [
+    { id: 'lone', at: [2026, 0, 10, 18, 30], workout: null },
+    { id: 'w-1', at: [2026, 0, 17, 7, 0], workout: { id: 'W', setIndex: 0, setsPlanned: 2, repTarget: 2 } },
+    { id: 'w-2', at: [2026, 0, 17, 7, 4], workout: { id: 'W', setIndex: 1, setsPlanned: 2, repTarget: 2 } },
+  ];
+  for (const s of sets)
+    await page.evaluate(
+      async ({ track, s, analysisUrl }) => {
+        const a = (await import(analysisUrl)) as AnalysisModule;
+        const parsed = a.parsePoseTrack(track);
+        const [y, mo, d, hh, mm] = s.at;
+        await window.squatCoachApp.onSetEnded({
+          id: s.id,
+          startedAtMs: new Date(y ?? 0, mo ?? 0, d, hh, mm).getTime(),
+          source: 'camera',
+          fileName: null,
+          summary: a.analyzeFrames(a.poseTrackToFrames(parsed)),
+          track: parsed,
+          video: null,
+          videoOffsetMs: 0,
+          ...(s.workout ? { workout: s.workout } : {}),
+        });
+      },
+      { track, s, analysisUrl: ANALYSIS_URL },
+    );
+  await page.goto('/#/history');
+  const sessions = page.getByTestId('history-session');
+  await expect(sessions).toHaveCount(2);
+  await expect(sessions.first()).toContainText('Workout · 2 sets · 4 reps');
+  await expect(sessions.first().getByTestId('history-item')).toHaveCount(2);
+  await expect(sessions.last()).toContainText('Set · 2 reps');
+  const charts = page.getByTestId('history-trends').getByTestId('chart');
+  await expect(charts).toHaveCount(4);
+  await expect(page.getByTestId('history-trends-note')).toBeHidden();
+  // The x axis is dates: days (the sessions are a week apart), in order, within the sessions' span.
+  const xLabels = await charts.first().locator('.chart-xlabel').allTextContents();
+  const jan = (d: number): string =>
+    new Date(2026, 0, d).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  const days = [10, 11, 12, 13, 14, 15, 16, 17, 18];
+  expect(xLabels.length).toBeGreaterThanOrEqual(3);
+  const at = xLabels.map((l) => days.findIndex((d) => jan(d) === l));
+  expect(at, xLabels.join(', ')).not.toContain(-1);
+  expect([...at].sort((a, b) => a - b)).toEqual(at);
+  // Two dots per line: one per session, not one per set.
+  await expect(charts.first().locator('.chart-dot')).toHaveCount(2);
+  await page.screenshot({ path: 'docs/screenshot-history-progress.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'docs/screenshot-history-phone.png', fullPage: true });
+
+  // The date range's report holds all three sets and the progress charts.
+  await page.getByTestId('report-from').fill('2026-01-01');
+  await page.getByTestId('report-to').fill('2026-01-31');
+  await page.getByTestId('report-range').click();
+  await expect(page).toHaveURL(/#\/report\/range\/2026-01-01\/2026-01-31$/);
+  await expect(page.getByTestId('report-set')).toHaveCount(3);
+  await expect(page.getByTestId('report').getByTestId('chart').first()).toContainText('Reps per session');
+});

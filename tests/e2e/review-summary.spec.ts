@@ -151,8 +151,11 @@ test('review via the end-of-set contract: table, plots, pattern, replay, history
   await expect(page.getByTestId('review-status')).toHaveText('Saved to history.');
   await expect(page.getByTestId('pattern')).toContainText('Form looked good');
   await expect(page.getByTestId('pattern')).toContainText('physiotherapist');
+  await expect(page.getByTestId('review-verdict')).toHaveText('All 2 reps clean.');
+  // A front-view set: no plot for weight over the foot (a side-view measure), and the page says why.
   const charts = page.getByTestId('charts').getByTestId('chart');
-  await expect(charts).toHaveCount(4);
+  await expect(charts).toHaveCount(3);
+  await expect(page.getByTestId('missing-plots')).toContainText('weight over the foot');
   // Each plot drew its lines, rep bands and threshold.
   for (const chart of await charts.all()) {
     await expect(chart.locator('rect.band-rep, rect.band-worst')).toHaveCount(2);
@@ -169,7 +172,9 @@ test('review via the end-of-set contract: table, plots, pattern, replay, history
   await page.goto('/#/history');
   await expect(page.getByTestId('history-item')).toHaveCount(1);
   await expect(page.getByTestId('history-item')).toContainText('2 reps');
-  await expect(page.getByTestId('history-trends').getByTestId('chart')).toHaveCount(3);
+  // One session: no progress chart of a single dot, a note instead.
+  await expect(page.getByTestId('history-trends').getByTestId('chart')).toHaveCount(0);
+  await expect(page.getByTestId('history-trends-note')).toContainText('two sessions');
   await page.screenshot({ path: 'docs/screenshot-history.png', fullPage: true });
 });
 
@@ -242,7 +247,25 @@ test('fake-camera set: the live screen hands the set over; summary, plots, repla
     const count = Number(await page.getByTestId('summary-rep-count').textContent());
     expect(count).toBe(clip.completeReps);
     await expect(page.getByTestId('summary-rep-row')).toHaveCount(count);
-    await expect(page.getByTestId('charts').getByTestId('chart')).toHaveCount(4);
+    await expect(page.getByTestId('charts').getByTestId('chart')).toHaveCount(3);
+    // The recording is seekable: its WebM carries a duration close to the set's length.
+    const setS = Number(
+      /· (\d+\.\d) s/.exec((await page.getByTestId('review-details').textContent()) ?? '')?.[1],
+    );
+    const videoS = await page
+      .getByTestId('replay-video')
+      .evaluate(
+        (v: HTMLVideoElement) =>
+          new Promise<number>((resolve) =>
+            v.readyState >= 1
+              ? resolve(v.duration)
+              : v.addEventListener('loadedmetadata', () => resolve(v.duration)),
+          ),
+      );
+    expect(Number.isFinite(videoS), `video duration ${videoS}`).toBe(true);
+    // The recorder starts before the first analysed frame and stops after the last: ≤ 3 s more.
+    expect(videoS).toBeGreaterThanOrEqual(setS - 0.5);
+    expect(videoS).toBeLessThan(setS + 3);
     await expect(page.getByTestId('review-status')).toContainText('Saved to history');
     // Good form: the table, the plots and the pattern agree rep by rep, and none marks a fault.
     const reps = await expectReviewAgrees(page);
@@ -262,4 +285,127 @@ test('fake-camera set: the live screen hands the set over; summary, plots, repla
   } finally {
     await browser.close();
   }
+});
+
+/** Every chart's text and label boxes, as laid out: for the readability checks below. */
+async function chartLayout(page: Page): Promise<
+  {
+    fontPx: number[];
+    svgTexts: number;
+    labels: { cls: string; text: string; box: [number, number, number, number] }[];
+    plot: [number, number, number, number];
+    figure: [number, number, number, number];
+    caption: string;
+  }[]
+> {
+  return page.evaluate(() => {
+    const box = (e: Element): [number, number, number, number] => {
+      const r = e.getBoundingClientRect();
+      return [r.left, r.top, r.right, r.bottom];
+    };
+    return [...document.querySelectorAll('[data-testid="charts"] figure.chart')].map((fig) => {
+      const texty = [...fig.querySelectorAll<HTMLElement>('*')].filter((e) =>
+        [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== ''),
+      );
+      return {
+        fontPx: texty.map((e) => parseFloat(getComputedStyle(e).fontSize)),
+        svgTexts: fig.querySelectorAll('svg text').length,
+        labels: [
+          ...fig.querySelectorAll(
+            '.chart-band-label, .chart-xlabel, .chart-ylabel, .chart-threshold-label, .chart-head, .chart-strip-head',
+          ),
+        ].map((e) => ({ cls: e.className, text: e.textContent ?? '', box: box(e) })),
+        plot: box(fig.querySelector('.chart-plot svg') ?? fig),
+        figure: box(fig),
+        caption: fig.querySelector('.chart-caption')?.textContent ?? '',
+      };
+    });
+  });
+}
+
+const overlaps = (a: number[], b: number[]): boolean =>
+  (a[0] ?? 0) < (b[2] ?? 0) - 0.5 &&
+  (b[0] ?? 0) < (a[2] ?? 0) - 0.5 &&
+  (a[1] ?? 0) < (b[3] ?? 0) - 0.5 &&
+  (b[1] ?? 0) < (a[3] ?? 0) - 0.5;
+
+test('charts read at every width: 11–14 px text, no label crossed or overlapped, thresholds written, one cursor, click seeks', async ({
+  page,
+}) => {
+  // The faulted set of the test above: cue markers and a worst rep on every plot.
+  const frames = loadFrames(CLIP);
+  const reps = REP_WINDOWS[CLIP];
+  const track = framesToPoseTrack(
+    injectHipDrop(injectShankValgus(frames, 'left', 18, reps), 10, 'left', 'bottom', reps),
+    {
+      width: frames[0]?.widthPx ?? 0,
+      height: frames[0]?.heightPx ?? 0,
+      fps: 5,
+      model: 'blazepose-full',
+      keypointNames: KEYPOINT_NAMES,
+    },
+  );
+  await page.goto('/#/live');
+  await page.waitForFunction(() => 'squatCoachApp' in window);
+  await endSetFromFixture(page, CLIP, track);
+  await expect(page.getByTestId('review-verdict')).toContainText('knees caved on rep');
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    const charts = await chartLayout(page);
+    expect(charts.length).toBe(3);
+    for (const c of charts) {
+      const where = `${viewport.width} px, ${c.labels[0]?.text ?? '?'}`;
+      expect(c.svgTexts, where).toBe(0);
+      for (const px of c.fontPx) {
+        expect(px, where).toBeGreaterThanOrEqual(11);
+        expect(px, where).toBeLessThanOrEqual(14);
+      }
+      expect(c.caption, where).toMatch(/Dashed line.*\d/);
+      expect(
+        c.labels.some((l) => l.text.includes('worst')),
+        where,
+      ).toBe(true);
+      for (const [i, a] of c.labels.entries()) {
+        // No label sits on the plot, so no line can cross it ("rep 1 — worst" was crossed before).
+        expect(overlaps(a.box, c.plot), `${where}: "${a.text}" on the plot`).toBe(false);
+        expect(a.box[0], `${where}: "${a.text}" left of the chart`).toBeGreaterThanOrEqual(c.figure[0] - 0.5);
+        expect(a.box[2], `${where}: "${a.text}" right of the chart`).toBeLessThanOrEqual(c.figure[2] + 0.5);
+        for (const b of c.labels.slice(i + 1))
+          expect(overlaps(a.box, b.box), `${where}: "${a.text}" over "${b.text}"`).toBe(false);
+      }
+    }
+    // The replay is as wide as its column.
+    const widths = await page.getByTestId('replay').evaluate((sec) => ({
+      section: sec.getBoundingClientRect().width,
+      video: sec.querySelector('video')?.getBoundingClientRect().width ?? 0,
+    }));
+    expect(widths.video).toBeGreaterThan(widths.section - 2);
+    expect(widths.video).toBeGreaterThan(Math.min(300, viewport.width - 60));
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Hover one plot: every plot's cursor shows at that moment. Click: the replay seeks there.
+  const plot = page.locator('.chart-plot').first();
+  await plot.scrollIntoViewIfNeeded();
+  const b = await plot.boundingBox();
+  if (b === null) throw new Error('no plot');
+  const [t0, t1] = await page
+    .locator('figure.chart')
+    .first()
+    .evaluate((f) => [Number((f as HTMLElement).dataset['x0']), Number((f as HTMLElement).dataset['x1'])]);
+  const wantMs = (t0 ?? 0) + 0.6 * ((t1 ?? 0) - (t0 ?? 0));
+  await page.mouse.move(b.x + b.width * 0.6, b.y + b.height / 2);
+  const cursors = page.getByTestId('chart-cursor');
+  await expect(cursors).toHaveCount(3);
+  const xs = await cursors.evaluateAll((els) =>
+    els.map((e) => (e instanceof HTMLElement && !e.hidden ? Number(e.dataset['x']) : NaN)),
+  );
+  for (const x of xs) expect(Math.abs(x - wantMs)).toBeLessThan(0.01 * ((t1 ?? 0) - (t0 ?? 0)));
+  await page.mouse.click(b.x + b.width * 0.6, b.y + b.height / 2);
+  await expect
+    .poll(() => page.getByTestId('replay-video').evaluate((v: HTMLVideoElement) => v.currentTime))
+    .toBeCloseTo(wantMs / 1000, 0);
+  await page.screenshot({ path: 'docs/screenshot-review-faults.png', fullPage: true });
 });

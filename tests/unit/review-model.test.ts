@@ -25,10 +25,12 @@ import {
   analysesOf,
   frameIndexAt,
   levelOf,
+  limitText,
   repAt,
   repCells,
   reviewModel,
 } from '../../src/features/review/review-model';
+import { plotsFor } from '../../src/features/review/review-charts';
 import { VERDICT_MARK } from '../../src/ui-kit/cue-presentation';
 import { trackPath, type ClipId } from '../golden/tracks';
 
@@ -98,8 +100,8 @@ describe('verdict per cell: the rep’s own verdicts, from the core', () => {
     const caved = repCells(
       rep({ kneeInsideFootRatio: { left: T.KNEE_INSIDE_FOOT_FIRE_RATIO + 0.05, right: 0 } }),
     );
-    expect(caved.kneeLeft.text).toBe('inside foot · FPPA 3°');
-    expect(caved.kneeRight.text).toBe('over foot · FPPA 2°');
+    expect(caved.kneeLeft.text).toBe('inside foot · 3° in');
+    expect(caved.kneeRight.text).toBe('over foot · 2° in');
   });
 
   it('depth, hip drop, weight and trunk: exactly the verdict the rep carries', () => {
@@ -204,28 +206,60 @@ describe('the review of a real set', () => {
     for (const row of model.rows) expect(row.cells).toEqual(repCells(row.rep));
   });
 
-  it('four plots with a band per rep and thresholds at the cue fire levels', () => {
-    expect(model.charts.map((c) => c.title)).toEqual([
-      'Knee against the foot line',
-      'Hip drop',
-      'Weight position',
-      'Depth',
-    ]);
+  it('a plot per measure the view gives, a band per rep and thresholds at the cue fire levels', () => {
+    // A front-view set: no weight-over-the-foot plot (a side-view measure), and the note says so.
+    expect(summary.view).toBe('front');
+    expect(model.charts.map((c) => c.title)).toEqual(['Knees against the feet', 'Hip level', 'Depth']);
+    expect(model.missingPlots).toBe(
+      'Not shown from a front view: weight over the foot (film from the side to see it).',
+    );
     const ys = model.charts.map((c) => (c.thresholds ?? []).map((t) => t.y));
     expect(ys).toEqual([
       [T.KNEE_INSIDE_FOOT_FIRE_RATIO],
       [T.HIPS_LEVEL_FIRE_DEG, -T.HIPS_LEVEL_FIRE_DEG],
-      [T.HIPS_BACK_FIRE_RATIO],
       [T.DEPTH_TARGET_THIGH_DEG.parallel],
+    ]);
+    // Every threshold is written out under its plot, with its value.
+    expect(model.charts.map((c) => c.caption)).toEqual([
+      expect.stringContaining(`${T.KNEE_INSIDE_FOOT_FIRE_RATIO} of a shin length`),
+      expect.stringContaining(`${T.HIPS_LEVEL_FIRE_DEG}°`),
+      expect.stringContaining(`${T.DEPTH_TARGET_THIGH_DEG.parallel}°`),
     ]);
     // One marker per cue a rep carries: the plots mark exactly what the table and pattern judge.
     const repCues = [...summary.reps, ...summary.partials].reduce((n, r) => n + r.cues.length, 0);
     for (const c of model.charts) {
       expect(c.bands?.filter((b) => b.className !== 'band-partial')).toHaveLength(2);
-      expect(c.bands?.filter((b) => b.className === 'band-worst')).toHaveLength(1);
+      const worst = c.bands?.filter((b) => b.className === 'band-worst') ?? [];
+      expect(worst.map((b) => [b.label, b.note])).toEqual([[String(model.worstRep), 'worst']]);
       expect(c.markers).toHaveLength(repCues);
       for (const s of c.series) expect(s.points).toHaveLength(analyses.length);
     }
+  });
+
+  it('plots by view: side gives weight and depth, an unclear view none of the frontal ones', () => {
+    const titles = (view: SetSummary['view']): string[] =>
+      reviewModel({ source: 'camera', fileName: null, summary: { ...summary, view } }, analyses).charts.map(
+        (c) => c.title,
+      );
+    expect(titles('side')).toEqual(['Weight over the foot', 'Depth']);
+    expect(titles('rear')).toEqual(['Knees against the feet', 'Hip level', 'Depth']);
+    expect(titles('oblique')).toEqual(['Depth']);
+    expect(titles('unknown')).toEqual([]);
+    expect(plotsFor('side')).toEqual(['weight', 'depth']);
+  });
+
+  it('plain words: the verdict line, column labels and limits carry no jargon', () => {
+    expect(model.verdict.line).toBe('All 2 reps clean.');
+    const words = [
+      ...model.charts.flatMap((c) => [c.title, c.yUnit, c.caption ?? '']),
+      ...model.limits.flatMap((l) => [l.label, l.text]),
+    ].join(' | ');
+    for (const jargon of ['FPPA', 'valgus', 'descent / leg', '≈ 0.45', 'allowance', 'medial', 'pelvic'])
+      expect(words).not.toContain(jargon);
+    // Front view: no weight or chest-lean column, both knees share one limit line.
+    expect(model.columns).toEqual(['depth', 'kneeLeft', 'kneeRight', 'hipDrop']);
+    expect(model.limits.map((l) => l.label)).toEqual(['Depth', 'Knees', 'Hip level']);
+    expect(model.limits[1]?.text).toBe(limitText('kneeLeft', 'parallel'));
   });
 
   it('a single rep has no worst rep; the heading words the count', () => {

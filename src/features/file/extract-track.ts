@@ -1,29 +1,63 @@
 /**
- * Video file → pose track, through the real worker and model: the job behind `npm run analyze`,
- * the benchmarks and (later) the app's own "analyse a recorded video".
+ * Video file → pose track, through the real worker and model: the job behind the file screen,
+ * `npm run analyze`, the benchmarks and the golden browser test.
+ *
+ * Two ways to the frames (docs/file-analysis.md):
+ * - 'webcodecs': the worker demuxes and decodes the file itself (src/pose/worker/file-analysis.ts),
+ *   every frame once and in order, and runs the model on the sampled ones. Preferred.
+ * - 'video-element': a <video> plays the file paced to the model (src/media/video-frames.ts), for
+ *   browsers without WebCodecs or without the file's codec in it.
  */
 import { KEYPOINT_NAMES, COCO_KEYPOINT_NAMES, type PoseFrame } from '../../core/pose/keypoints';
 import { framesToPoseTrack, type PoseTrack } from '../../core/pose/pose-track';
-import { DEFAULT_MAX_INPUT_SIDE_PX, type PoseClient } from '../../pose/client';
-import { openVideo, videoFrames, type VideoFrameStats, type VideoInfo } from '../../media/video-frames';
+import {
+  DEFAULT_MAX_INPUT_SIDE_PX,
+  type FileAnalysisProgress,
+  type PoseClient,
+  type VideoFileProbe,
+} from '../../pose/client';
+import {
+  VideoDecodeError,
+  openVideo,
+  videoFrames,
+  type VideoFrameStats,
+  type VideoInfo,
+} from '../../media/video-frames';
+import { undecodableMessage, partWayDecodeMessage, type DecodePath } from './decode-path';
 
-export interface ExtractProgress {
-  framesDone: number;
-  /** Estimated total frames (duration × fps), once the frame rate is known. */
-  framesTotal: number | null;
-  mediaMs: number;
-  durationMs: number;
-}
+export type { DecodePath } from './decode-path';
+
+export type ExtractProgress = FileAnalysisProgress;
 
 export interface ExtractStats {
   frames: number;
   wallMs: number;
-  /** Median and p95 of the worker round trip (page → worker → page), ms. */
+  /** Median and p95 of the worker round trip (page → worker → page), ms; video-element path only. */
   roundTripMs: number[];
   /** Time inside estimatePoses as measured in the worker, ms. */
   inferenceMs: number[];
-  /** How the frames were obtained from the player (skips fetched by seeking, stalls). */
+  /** How the frames were obtained from the player (video-element path; zeros on the other). */
   frameSource: VideoFrameStats;
+  /** Which path decoded the file, and why when it was the fallback. */
+  path: DecodePath;
+  pathReason: string | null;
+  /** Container and codec as the demuxer read them; null when it could not read the file. */
+  probe: VideoFileProbe | null;
+  /** Frames decoded from the file (the analysed ones are `frames`). */
+  framesDecoded: number;
+  /** Rate the file was sampled at for the model, fps; null: every frame. */
+  sampleFps: number | null;
+}
+
+export interface ExtractOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: ExtractProgress) => void;
+  /** Called once the path is chosen, before the first frame. */
+  onPath?: (path: DecodePath, reason: string | null) => void;
+  /** 'auto' (default): WebCodecs, else the <video> fallback. The others force one path (benchmarks). */
+  path?: 'auto' | DecodePath;
+  /** Frames per second of video analysed on the WebCodecs path; null or absent: every frame. */
+  sampleFps?: number | null;
 }
 
 /**
@@ -31,70 +65,162 @@ export interface ExtractStats {
  * media time is exact for a constant-rate file (the early estimate in VideoInfo reads low when the
  * player skipped frames before they were fetched back).
  */
-function trackFps(frames: readonly PoseFrame[], info: VideoInfo | null): number {
+function trackFps(frames: readonly PoseFrame[], fallbackFps: number): number {
   const first = frames[0];
   const last = frames[frames.length - 1];
-  if (first === undefined || last === undefined || last.tMs <= first.tMs) return info?.fps ?? 0;
+  if (first === undefined || last === undefined || last.tMs <= first.tMs) return fallbackFps;
   return ((frames.length - 1) * 1000) / (last.tMs - first.tMs);
 }
 
-export async function extractPoseTrack(
-  src: string,
-  client: PoseClient,
+function toTrack(
+  frames: readonly PoseFrame[],
   model: string,
-  options: { signal?: AbortSignal; onProgress?: (p: ExtractProgress) => void } = {},
-): Promise<{ track: PoseTrack; stats: ExtractStats }> {
-  const video = await openVideo(src);
-  let info: VideoInfo | null = null;
-  const frames: PoseFrame[] = [];
-  const stats: ExtractStats = {
-    frames: 0,
-    wallMs: 0,
-    roundTripMs: [],
-    inferenceMs: [],
-    frameSource: { fetchedBySeek: 0, stalls: 0, finalRate: 1 },
-  };
-  const t0 = performance.now();
-  await client.reset();
-  try {
-    const sourceSizePx = { width: video.videoWidth, height: video.videoHeight };
-    const frameOptions = {
-      maxSidePx: DEFAULT_MAX_INPUT_SIDE_PX,
-      onInfo: (i: VideoInfo) => (info = i),
-      stats: stats.frameSource,
-    };
-    for await (const f of videoFrames(
-      video,
-      options.signal ? { ...frameOptions, signal: options.signal } : frameOptions,
-    )) {
-      const r0 = performance.now();
-      const result = await client.estimate(f.bitmap, f.tMs, sourceSizePx);
-      if (result === null) throw new Error('internal: a frame was dropped while extracting a track');
-      stats.roundTripMs.push(performance.now() - r0);
-      stats.inferenceMs.push(result.inferenceMs);
-      frames.push(result.pose);
-      const fps: number | null = info === null ? null : (info as VideoInfo).fps;
-      options.onProgress?.({
-        framesDone: frames.length,
-        framesTotal: fps === null ? null : Math.round(video.duration * fps),
-        mediaMs: f.tMs,
-        durationMs: video.duration * 1000,
-      });
-    }
-  } finally {
-    video.removeAttribute('src');
-    video.load();
-  }
-  stats.frames = frames.length;
-  stats.wallMs = performance.now() - t0;
-  const finalInfo = info as VideoInfo | null;
+  sizePx: { width: number; height: number },
+  fps: number,
+) {
   const isCoco = model.startsWith('movenet');
-  const track = framesToPoseTrack(frames, {
-    width: frames[0]?.widthPx ?? finalInfo?.widthPx ?? 0,
-    height: frames[0]?.heightPx ?? finalInfo?.heightPx ?? 0,
-    fps: Number(trackFps(frames, finalInfo).toFixed(3)),
+  return framesToPoseTrack(frames, {
+    width: frames[0]?.widthPx ?? sizePx.width,
+    height: frames[0]?.heightPx ?? sizePx.height,
+    fps: Number(trackFps(frames, fps).toFixed(3)),
     model,
     keypointNames: isCoco ? COCO_KEYPOINT_NAMES : KEYPOINT_NAMES,
   });
+}
+
+const emptyStats = (path: DecodePath, sampleFps: number | null): ExtractStats => ({
+  frames: 0,
+  wallMs: 0,
+  roundTripMs: [],
+  inferenceMs: [],
+  frameSource: { fetchedBySeek: 0, stalls: 0, finalRate: 1 },
+  path,
+  pathReason: null,
+  probe: null,
+  framesDecoded: 0,
+  sampleFps,
+});
+
+export async function extractPoseTrack(
+  file: Blob,
+  client: PoseClient,
+  model: string,
+  options: ExtractOptions = {},
+): Promise<{ track: PoseTrack; stats: ExtractStats }> {
+  const t0 = performance.now();
+  const sampleFps = options.sampleFps ?? null;
+  const wanted = options.path ?? 'auto';
+  let fallback: { reason: string; probe: VideoFileProbe | null } | null = null;
+  if (wanted !== 'video-element') {
+    let started = false;
+    const result = await client
+      .analyseFile(
+        file,
+        { maxInputSidePx: DEFAULT_MAX_INPUT_SIDE_PX, sampleFps },
+        (p) => {
+          if (!started) options.onPath?.('webcodecs', null);
+          started = true;
+          options.onProgress?.(p);
+        },
+        options.signal,
+      )
+      .catch((e: unknown) => {
+        // The worker's decoder failed part-way: the page's error, in the words the screen shows.
+        throw e instanceof Error && e.name === 'FileDecodeError'
+          ? new VideoDecodeError(partWayDecodeMessage(e.message))
+          : e;
+      });
+    if (result.kind === 'cancelled') {
+      return {
+        track: toTrack([], model, { width: 0, height: 0 }, 0),
+        stats: emptyStats('webcodecs', sampleFps),
+      };
+    }
+    if (result.kind === 'done') {
+      const stats: ExtractStats = {
+        ...emptyStats('webcodecs', sampleFps),
+        frames: result.frames.length,
+        wallMs: performance.now() - t0,
+        inferenceMs: result.inferenceMs,
+        probe: result.probe,
+        framesDecoded: result.framesDecoded,
+      };
+      const track = toTrack(result.frames, model, { width: result.widthPx, height: result.heightPx }, 0);
+      return { track, stats };
+    }
+    if (wanted === 'webcodecs') throw new VideoDecodeError(`WebCodecs path unavailable: ${result.reason}.`);
+    fallback = { reason: result.reason, probe: result.probe };
+  }
+  options.onPath?.('video-element', fallback?.reason ?? null);
+  try {
+    const out = await extractWithVideoElement(file, client, model, options);
+    out.stats.pathReason = fallback?.reason ?? null;
+    out.stats.probe = fallback?.probe ?? null;
+    out.stats.wallMs = performance.now() - t0;
+    return out;
+  } catch (e) {
+    // The <video> could not read it either: name what the demuxer found, when it found something.
+    const probe = fallback?.probe ?? null;
+    if (e instanceof VideoDecodeError && probe !== null && (probe.codec ?? probe.codecString) !== null)
+      throw new VideoDecodeError(undecodableMessage(probe));
+    throw e;
+  }
+}
+
+/** The fallback path: a <video> plays the file paced to the model; every frame is analysed. */
+async function extractWithVideoElement(
+  file: Blob,
+  client: PoseClient,
+  model: string,
+  options: ExtractOptions,
+): Promise<{ track: PoseTrack; stats: ExtractStats }> {
+  const url = URL.createObjectURL(file);
+  let info: VideoInfo | null = null;
+  const frames: PoseFrame[] = [];
+  const stats = emptyStats('video-element', null);
+  try {
+    const video = await openVideo(url);
+    await client.reset();
+    try {
+      const sourceSizePx = { width: video.videoWidth, height: video.videoHeight };
+      const frameOptions = {
+        maxSidePx: DEFAULT_MAX_INPUT_SIDE_PX,
+        onInfo: (i: VideoInfo) => (info = i),
+        stats: stats.frameSource,
+      };
+      for await (const f of videoFrames(
+        video,
+        options.signal ? { ...frameOptions, signal: options.signal } : frameOptions,
+      )) {
+        const r0 = performance.now();
+        const result = await client.estimate(f.bitmap, f.tMs, sourceSizePx);
+        if (result === null) throw new Error('internal: a frame was dropped while extracting a track');
+        stats.roundTripMs.push(performance.now() - r0);
+        stats.inferenceMs.push(result.inferenceMs);
+        frames.push(result.pose);
+        const fps: number | null = info === null ? null : (info as VideoInfo).fps;
+        options.onProgress?.({
+          framesDone: frames.length,
+          framesTotal: fps === null ? null : Math.round(video.duration * fps),
+          mediaMs: f.tMs,
+          durationMs: video.duration * 1000,
+        });
+      }
+    } finally {
+      video.removeAttribute('src');
+      video.load();
+    }
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  stats.frames = frames.length;
+  stats.framesDecoded = frames.length;
+  const finalInfo = info as VideoInfo | null;
+  const track = toTrack(
+    frames,
+    model,
+    { width: finalInfo?.widthPx ?? 0, height: finalInfo?.heightPx ?? 0 },
+    finalInfo?.fps ?? 0,
+  );
   return { track, stats };
 }

@@ -1,6 +1,7 @@
 /**
- * The history screen: trends across sessions, the list of saved sets (review, export, delete),
- * export / import of everything, and the video size limit. All data stays in this browser's
+ * The history screen: progress over time (per session: a workout's sets together, or a lone set),
+ * the list of saved sets grouped by session (review, report, export, delete), a report for a date
+ * range, export / import of everything, and the video size limit. All data stays in this browser's
  * IndexedDB (src/storage/history-db.ts) unless the user exports it.
  */
 import {
@@ -24,7 +25,14 @@ import { countOf } from '../../core';
 import { safeLocalStorage } from '../../storage/settings';
 import { lineChart } from '../../ui-kit/chart';
 import '../../ui-kit/screens.css';
-import { itemTexts, trendCharts } from './history-model';
+import {
+  itemTexts,
+  sessionHeading,
+  sessionsOf,
+  trendCharts,
+  trendsNote,
+  type Session,
+} from './history-model';
 import './history.css';
 import { h } from '../../ui-kit/dom';
 import { SingleLegHistory } from './single-leg-history';
@@ -36,6 +44,12 @@ function button(text: string, testid: string, onClick: () => void): HTMLButtonEl
   b.type = 'button';
   b.addEventListener('click', onClick);
   return b;
+}
+
+/** Gives a terse button ("Delete") the name of what it acts on, for screen readers. */
+function labelled<T extends HTMLElement>(el: T, name: string): T {
+  el.setAttribute('aria-label', name);
+  return el;
 }
 
 function download(name: string, type: string, text: string): void {
@@ -59,11 +73,21 @@ export class HistoryScreen {
   /** The single-leg checks: a section of their own below the sets. */
   readonly #checks: SingleLegHistory;
 
+  readonly #trendsNote: HTMLElement;
+
+  /**
+   * `reportHref` gives the print report's address for one session (its sets' ids) or for a date
+   * range (local dates, YYYY-MM-DD); the app owns the route.
+   */
   constructor(
     container: HTMLElement,
     private readonly store: Promise<HistoryStore | null>,
     private readonly onReview: (id: string) => void,
+    private readonly reportHref: (
+      what: { setIds: readonly string[] } | { from: string; to: string },
+    ) => string,
   ) {
+    this.#trendsNote = h('p', { className: 'muted', testid: 'history-trends-note' });
     this.#list = h('ul', { className: 'history-list', testid: 'history-list' });
     this.#trends = h('div', { className: 'charts', testid: 'history-trends' });
     this.#message = h('p', { className: 'status', testid: 'history-message' });
@@ -103,7 +127,10 @@ export class HistoryScreen {
           className: 'muted',
           text: 'Every set is saved here automatically, in this browser only. Export to keep a copy or move it to another device.',
         }),
+        h('h3', { text: 'Progress over time' }),
+        this.#trendsNote,
         this.#trends,
+        this.#rangeForm(),
         h(
           'div',
           { className: 'history-actions' },
@@ -144,45 +171,106 @@ export class HistoryScreen {
     if (store === null) return;
     const sets = await store.list();
     this.#count.textContent = `(${sets.length})`;
-    this.#renderTrends(sets);
-    this.#list.replaceChildren(...[...sets].reverse().map((s) => this.#item(s)));
+    const sessions = sessionsOf(sets);
+    this.#renderTrends(sessions);
+    const byId = new Map(sets.map((s) => [s.id, s]));
+    this.#list.replaceChildren(...[...sessions].reverse().map((s) => this.#session(s, byId)));
     if (sets.length === 0) this.#list.append(h('li', { className: 'muted', text: 'No sets yet.' }));
     await this.#checks.refresh();
   }
 
-  #renderTrends(sets: readonly StoredSet[]): void {
-    const dayLabel = (startedAtMs: number): string =>
-      new Date(startedAtMs).toLocaleString(undefined, {
-        month: 'short',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-      });
-    this.#trends.replaceChildren(...trendCharts(sets, dayLabel).map((spec) => lineChart(spec)));
+  #renderTrends(sessions: readonly Session[]): void {
+    const dayLabel = (ms: number): string =>
+      new Date(ms).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+    const note = trendsNote(sessions);
+    this.#trendsNote.hidden = note === null;
+    this.#trendsNote.textContent = note ?? '';
+    this.#trends.replaceChildren(...trendCharts(sessions, dayLabel).map((spec) => lineChart(spec)));
+  }
+
+  /** A date range and a link to its print report. */
+  #rangeForm(): HTMLElement {
+    const day = (ms: number): string => {
+      const d = new Date(ms);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    const from = h('input', { testid: 'report-from' });
+    from.type = 'date';
+    from.value = day(Date.now() - 28 * 86_400_000);
+    const to = h('input', { testid: 'report-to' });
+    to.type = 'date';
+    to.value = day(Date.now());
+    const link = h('a', { testid: 'report-range', text: 'Report for these dates' });
+    const update = (): void => {
+      link.href = this.reportHref({ from: from.value, to: to.value });
+    };
+    for (const input of [from, to]) for (const ev of ['input', 'change']) input.addEventListener(ev, update);
+    update();
+    return h(
+      'div',
+      { className: 'history-actions report-range' },
+      h('label', {}, 'From ', from),
+      h('label', {}, 'to ', to),
+      link,
+    );
+  }
+
+  #session(session: Session, byId: ReadonlyMap<string, StoredSet>): HTMLLIElement {
+    const li = h('li', { className: 'history-session', testid: 'history-session' });
+    li.dataset['key'] = session.key;
+    const report = h('a', { className: 'small', text: 'Report', testid: 'session-report' });
+    report.href = this.reportHref({ setIds: session.sets.map((s) => s.id) });
+    report.setAttribute(
+      'aria-label',
+      `Report for the ${session.isWorkout ? 'workout' : 'set'} of ${new Date(session.startedAtMs).toLocaleString()}`,
+    );
+    const items = h('ul', { className: 'history-sets' });
+    for (const s of session.sets) {
+      const stored = byId.get(s.id);
+      if (stored) items.append(this.#item(stored));
+    }
+    li.append(
+      h('div', { className: 'session-head' }, h('strong', { text: sessionHeading(session) }), report),
+      items,
+    );
+    return li;
   }
 
   #item(s: StoredSet): HTMLLIElement {
     const li = h('li', { testid: 'history-item' });
     li.dataset['id'] = s.id;
     const t = itemTexts(s);
+    const when = new Date(s.startedAtMs).toLocaleString();
     li.append(
-      h('span', { className: 'when', text: new Date(s.startedAtMs).toLocaleString() }),
+      h('span', { className: 'when', text: when }),
       h('span', { text: t.reps }),
       h('span', { className: 'muted', text: t.what }),
       h('span', { className: 'muted', text: t.valgus }),
       h('span', { className: 'muted', text: t.video }),
-      button('Review', 'history-review', () => this.onReview(s.id)),
-      button('JSON', 'export-one-json', () =>
-        download(
-          `squat-set-${dateStamp(s.startedAtMs)}.json`,
-          'application/json',
-          JSON.stringify(toHistoryExport([toExportedSet(s)], Date.now())),
+      labelled(
+        button('Review', 'history-review', () => this.onReview(s.id)),
+        `Review the set of ${when}`,
+      ),
+      labelled(
+        button('JSON', 'export-one-json', () =>
+          download(
+            `squat-set-${dateStamp(s.startedAtMs)}.json`,
+            'application/json',
+            JSON.stringify(toHistoryExport([toExportedSet(s)], Date.now())),
+          ),
         ),
+        `Export the set of ${when} as JSON`,
       ),
-      button('CSV', 'export-one-csv', () =>
-        download(`squat-set-${dateStamp(s.startedAtMs)}.csv`, 'text/csv', historyToCsv([toExportedSet(s)])),
+      labelled(
+        button('CSV', 'export-one-csv', () =>
+          download(`squat-set-${dateStamp(s.startedAtMs)}.csv`, 'text/csv', historyToCsv([toExportedSet(s)])),
+        ),
+        `Export the set of ${when} as CSV`,
       ),
-      button('Delete', 'history-delete', () => void this.#delete(s.id)),
+      labelled(
+        button('Delete', 'history-delete', () => void this.#delete(s.id)),
+        `Delete the set of ${when}`,
+      ),
     );
     return li;
   }

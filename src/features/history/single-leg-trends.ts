@@ -32,7 +32,7 @@ export function checkTrendCharts(
     },
     xTicks: checks.map((_c, i) => i).filter((i) => i % every === 0),
     dots: true,
-    heightUnits: 130,
+    heightPx: 110,
     yUnit: '°',
     emptyText: 'not measured',
   };
@@ -49,9 +49,8 @@ export function checkTrendCharts(
       yMin: 0,
       yMax: 20,
       series: series((s, leg) => s.legs[leg].fppaMeanDeg),
-      thresholds: [
-        { y: thresholds.SINGLE_LEG_FPPA_PFP_MEAN_DEG, label: 'typical with kneecap pain (Herrington 2014)' },
-      ],
+      thresholds: [{ y: thresholds.SINGLE_LEG_FPPA_PFP_MEAN_DEG, label: 'kneecap pain' }],
+      caption: `Dashed line: ${thresholds.SINGLE_LEG_FPPA_PFP_MEAN_DEG}°, typical with kneecap pain (Herrington 2014).`,
     },
     {
       ...base,
@@ -59,7 +58,8 @@ export function checkTrendCharts(
       yMin: 0,
       yMax: 10,
       series: series((s, leg) => s.legs[leg].pelvicDropMeanDeg),
-      thresholds: [{ y: thresholds.HIPS_LEVEL_FIRE_DEG, label: 'pelvis not level' }],
+      thresholds: [{ y: thresholds.HIPS_LEVEL_FIRE_DEG, label: 'not level' }],
+      caption: `Dashed line: ${thresholds.HIPS_LEVEL_FIRE_DEG}°, the pelvis no longer level.`,
     },
   ];
 }

@@ -7,27 +7,60 @@
  * and the live cues judge the same value against the same limits.
  */
 import {
-  bottomThighDeg,
   countOf,
   cueRule,
   DEFAULT_DEPTH_TARGET,
   depthLimit,
   nounFor,
+  setVerdict,
   verdictOf,
   type CueId,
+  type DepthTarget,
+  type SetVerdict,
   type FrameAnalysis,
   type RepSummary,
-  type SetSummary,
   type Verdict,
 } from '../../core';
 import { patternReport, worstRepIndex, type PatternReport } from '../../core/coaching/patterns';
 import { analyseTrack, type SetRecord } from '../../domain/set-record';
-import type { Band, ChartSpec, Marker } from '../../ui-kit/chart';
+import type { ChartSpec } from '../../ui-kit/chart';
 import { CUE_PRESENTATION } from '../../ui-kit/cue-presentation';
+import { allRepsOf, missingPlotsNote, reviewCharts, seconds } from './review-charts';
+
+export { allRepsOf, seconds };
 
 /** The measured columns of the rep table, in order. */
 export const MEASURE_COLUMNS = ['depth', 'kneeLeft', 'kneeRight', 'hipDrop', 'weight', 'trunkLean'] as const;
 export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
+
+/** Each column's heading, in plain words. */
+export const COLUMN_LABELS: Readonly<Record<MeasureColumn, string>> = {
+  depth: 'Depth',
+  kneeLeft: 'Left knee',
+  kneeRight: 'Right knee',
+  hipDrop: 'Hip level',
+  weight: 'Weight on the foot',
+  trunkLean: 'Chest lean',
+};
+
+/** A column's limit in words, from its cue rule: written under the table and in each cell's title. */
+export function limitText(column: MeasureColumn, depthTarget: DepthTarget): string {
+  switch (column) {
+    case 'depth':
+      return depthTarget === 'any'
+        ? 'no depth target, so depth is not judged'
+        : `“go a little lower” when the thigh stops short of ${depthLimit(depthTarget).fireAt}° from upright (target: ${depthTarget}; 90° = thigh level with the floor)`;
+    case 'kneeLeft':
+    case 'kneeRight':
+      return `“drive your knees out” when a knee stays more than ${cueRule('knees-out').fireAt} of a shin length inside its foot line; the angle is how far the knee points in at the bottom`;
+    case 'hipDrop':
+      return `“keep your hips level” when one hip stays more than ${cueRule('hips-level').fireAt}° lower than the other`;
+    case 'weight':
+      return `0 % = over the heel, 100 % = over the toes; “sit your hips back” past ${Math.round(cueRule('hips-back').fireAt * 100)} %`;
+    case 'trunkLean':
+      return `lean of the chest from upright; “keep your chest up” past ${cueRule('chest-up').fireAt}°`;
+  }
+}
 
 /** The cue whose limit judges each column. */
 export const COLUMN_CUE: Readonly<Record<MeasureColumn, CueId>> = {
@@ -61,13 +94,21 @@ export interface ReviewModel {
   readonly repCount: number;
   /** "rep" or "reps", after the big rep count. */
   readonly repNoun: string;
+  /** The set in one line ("6 of 8 reps clean; knees caved on reps 5 and 7"), from the core. */
+  readonly verdict: SetVerdict;
   /** Source, view, duration and partial reps, shown after the set's date. */
   readonly details: string;
   readonly rows: readonly ReviewRow[];
+  /** The measured columns with a value in some rep (a side-view set has no knee columns). */
+  readonly columns: readonly MeasureColumn[];
+  /** Each shown column's limit in words, shown under the table (one line for both knees). */
+  readonly limits: readonly { readonly label: string; readonly text: string }[];
   /** Index of the worst complete rep, or null with fewer than two reps (nothing to compare). */
   readonly worstRep: number | null;
   readonly pattern: PatternReport;
   readonly charts: readonly ChartSpec[];
+  /** Which plots the view cannot give and how to film for them, or null. */
+  readonly missingPlots: string | null;
   /** The set's frame analyses, in time order, for the replay. */
   readonly analyses: readonly FrameAnalysis[];
   /** Complete and partial reps by index, for the replay's "rep n" line. */
@@ -79,16 +120,10 @@ export type CellLevel = 'ok' | 'warn' | 'bad' | 'na';
 const LEVEL_OF: Readonly<Record<Verdict, CellLevel>> = { within: 'ok', near: 'warn', past: 'bad' };
 export const levelOf = (verdict: Verdict | null): CellLevel => (verdict === null ? 'na' : LEVEL_OF[verdict]);
 
-export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-
 const fmt = (v: number | null | undefined, digits: number, unit = ''): string =>
   v === null || v === undefined ? '—' : `${v.toFixed(digits)}${unit}`;
 
 const shortLabel = (id: CueId): string => CUE_PRESENTATION[id].shortLabel;
-
-/** Complete and partial reps in index order. */
-const allRepsOf = (summary: SetSummary): RepSummary[] =>
-  [...summary.reps, ...summary.partials].sort((a, b) => a.index - b.index);
 
 /** The set's per-frame analyses: the ones the record carries, or one analysis of its track. */
 export function analysesOf(
@@ -114,10 +149,6 @@ const KNEE_WORDS: Readonly<Record<Verdict, string>> = {
  */
 export function repCells(rep: RepSummary): Record<MeasureColumn, ReviewCell> {
   const knees = cueRule('knees-out');
-  const level = cueRule('hips-level');
-  const back = cueRule('hips-back');
-  const chest = cueRule('chest-up');
-  const depthTarget = depthLimit(rep.depth.target);
   const faultOf = (id: CueId): Verdict | null => rep.faults[id]?.verdict ?? null;
 
   const knee = (side: 'left' | 'right'): ReviewCell => {
@@ -126,9 +157,9 @@ export function repCells(rep: RepSummary): Record<MeasureColumn, ReviewCell> {
     const verdict = verdictOf(knees, ratio);
     const words = verdict === null ? '—' : KNEE_WORDS[verdict];
     return {
-      text: fppa === null ? words : `${words} · FPPA ${fppa.toFixed(0)}°`,
+      text: fppa === null ? words : `${words} · ${fppa.toFixed(0)}° in`,
       verdict,
-      threshold: `"knees out" when the knee sits ${knees.fireAt} of a shin length inside its foot line (past the foot's inner edge); FPPA at the bottom, where the camera angle gives it`,
+      threshold: limitText(side === 'left' ? 'kneeLeft' : 'kneeRight', rep.depth.target),
     };
   };
   const hip = rep.pelvicDropDeg;
@@ -139,29 +170,26 @@ export function repCells(rep: RepSummary): Record<MeasureColumn, ReviewCell> {
       text:
         thigh === null
           ? '—'
-          : `thigh ${thigh.toFixed(0)}° · knee bend ${fmt(rep.depth.kneeFlexionDeg, 0, '°')}`,
+          : `thigh ${thigh.toFixed(0)}° · knees bent ${fmt(rep.depth.kneeFlexionDeg, 0, '°')}`,
       verdict: faultOf('go-lower'),
-      threshold:
-        rep.depth.target === 'any'
-          ? 'no depth target'
-          : `"go lower" when the thigh stays under ${depthTarget.fireAt}° from vertical (target: ${rep.depth.target}; 90° = parallel)`,
+      threshold: limitText('depth', rep.depth.target),
     },
     kneeLeft: knee('left'),
     kneeRight: knee('right'),
     hipDrop: {
-      text: hip === null ? '—' : `${hip.value.toFixed(1)}° ${hip.lowerSide === 'left' ? 'L' : 'R'} low`,
+      text: hip === null ? '—' : `${hip.lowerSide} ${hip.value.toFixed(1)}° lower`,
       verdict: faultOf('hips-level'),
-      threshold: `"hips level" at ${level.fireAt}° of drop beyond what the camera angle alone gives`,
+      threshold: limitText('hipDrop', rep.depth.target),
     },
     weight: {
       text: toe === null ? '—' : `${Math.round(toe * 100)} % to toes`,
       verdict: faultOf('hips-back'),
-      threshold: `heel 0 % → toe 100 %; "hips back" at ${Math.round(back.fireAt * 100)} %`,
+      threshold: limitText('weight', rep.depth.target),
     },
     trunkLean: {
       text: fmt(rep.faults['chest-up']?.value ?? null, 0, '°'),
       verdict: faultOf('chest-up'),
-      threshold: `from vertical; "chest up" at ${chest.fireAt}°`,
+      threshold: limitText('trunkLean', rep.depth.target),
     },
   };
 }
@@ -177,109 +205,6 @@ function repRow(rep: RepSummary, worst: boolean): ReviewRow {
   };
 }
 
-/** The four plots over the set's time line: knee valgus, hip drop, weight position, depth. */
-export function reviewCharts(
-  summary: SetSummary,
-  analyses: readonly FrameAnalysis[],
-  worst: number | null,
-): ChartSpec[] {
-  const t0 = analyses[0]?.tMs ?? 0;
-  const t1 = Math.max(t0 + 1, analyses[analyses.length - 1]?.tMs ?? 1);
-  const bands: Band[] = allRepsOf(summary).map((r) => ({
-    fromX: r.startMs,
-    toX: r.endMs ?? t1,
-    label: `rep ${r.index}${r.complete ? '' : ' (partial)'}${r.index === worst ? ' — worst' : ''}`,
-    className: r.index === worst ? 'band-worst' : r.complete ? 'band-rep' : 'band-partial',
-  }));
-  // One marker per cue of each rep (the rep's `cues`): where it was spoken, or at the rep's bottom
-  // when its value was past the limit but the cue stayed quiet (another cue showing, cooldown).
-  const markers: Marker[] = allRepsOf(summary).flatMap((r) =>
-    r.cues.map((id) => {
-      const spoken = summary.cues.find((c) => c.rep === r.index && c.id === id);
-      return {
-        x: spoken?.tMs ?? r.bottomMs,
-        label: shortLabel(id),
-        data: { rep: String(r.index), cue: id },
-        title: spoken
-          ? `${seconds(spoken.tMs - t0)}: “${spoken.text}” (rep ${r.index})`
-          : `rep ${r.index}: ${shortLabel(id)} (past its limit; not spoken)`,
-      };
-    }),
-  );
-  const base = {
-    xRange: [t0, t1] as const,
-    xFormat: (x: number) => `${((x - t0) / 1000).toFixed(0)} s`,
-    bands,
-    markers,
-  };
-  const pts = (f: (a: FrameAnalysis) => number | null): [number, number | null][] =>
-    analyses.map((a) => [a.tMs, f(a)]);
-  const notMeasurable = 'not measurable from this camera angle';
-  const hipLevelDeg = cueRule('hips-level').fireAt;
-  return [
-    {
-      ...base,
-      title: 'Knee against the foot line',
-      yUnit: 'shin lengths, + = inside',
-      heightUnits: 150,
-      yMin: -0.3,
-      yMax: 0.3,
-      series: [
-        {
-          label: 'left',
-          className: 's-left',
-          points: pts((a) => a.metrics.kneeMedialDisplacementRatio.left),
-        },
-        {
-          label: 'right',
-          className: 's-right',
-          points: pts((a) => a.metrics.kneeMedialDisplacementRatio.right),
-        },
-      ],
-      thresholds: [{ y: cueRule('knees-out').fireAt, label: '“knees out”' }],
-      emptyText: notMeasurable,
-    },
-    {
-      ...base,
-      title: 'Hip drop',
-      yUnit: '°, + = left hip lower',
-      heightUnits: 130,
-      yMin: -10,
-      yMax: 10,
-      series: [{ label: 'pelvic drop', className: 's-hip', points: pts((a) => a.metrics.pelvicDropDeg) }],
-      thresholds: [
-        { y: hipLevelDeg, label: '“hips level”' },
-        { y: -hipLevelDeg, label: '' },
-      ],
-      emptyText: notMeasurable,
-    },
-    {
-      ...base,
-      title: 'Weight position',
-      yUnit: 'heel 0 → toe 1',
-      heightUnits: 130,
-      yMin: 0,
-      yMax: 1,
-      series: [{ label: 'centre of mass', className: 's-toe', points: pts((a) => a.metrics.toeShiftRatio) }],
-      thresholds: [{ y: cueRule('hips-back').fireAt, label: '“hips back”' }],
-      emptyText: `side view only: ${notMeasurable}`,
-    },
-    {
-      ...base,
-      title: 'Depth',
-      yUnit: 'thigh angle from vertical, 90° = parallel',
-      heightUnits: 130,
-      yMin: 0,
-      yMax: 100,
-      series: [{ label: 'thigh', className: 's-depth', points: pts((a) => bottomThighDeg(a.metrics)) }],
-      thresholds:
-        summary.depthTarget === 'any'
-          ? []
-          : [{ y: depthLimit(summary.depthTarget).fireAt, label: '“go lower”' }],
-    },
-  ];
-}
-
 /** The review of one set, from its record and its per-frame analyses (see analysesOf). */
 export function reviewModel(
   record: Pick<SetRecord, 'source' | 'fileName' | 'summary'>,
@@ -290,14 +215,29 @@ export function reviewModel(
   const source = record.source === 'file' ? `video file ${record.fileName ?? ''}`.trim() : 'camera';
   const partials =
     summary.partialReps > 0 ? ` · ${countOf(summary.partialReps, 'partial rep')} not counted` : '';
+  const rows = summary.reps.map((rep) => repRow(rep, rep.index === worstRep));
+  const columns = MEASURE_COLUMNS.filter((c) =>
+    rows.some((r) => r.cells[c].verdict !== null || r.cells[c].text !== '—'),
+  );
+  const target = summary.depthTarget ?? DEFAULT_DEPTH_TARGET;
+  const limits = columns
+    .filter((c) => c !== 'kneeRight' || !columns.includes('kneeLeft'))
+    .map((c) => ({
+      label: c === 'kneeLeft' || c === 'kneeRight' ? 'Knees' : COLUMN_LABELS[c],
+      text: limitText(c, target),
+    }));
   return {
     repCount: summary.repCount,
     repNoun: nounFor(summary.repCount, 'rep'),
+    verdict: setVerdict(summary),
     details: `${source} · ${summary.view} view · ${seconds(summary.durationMs)}${partials}`,
-    rows: summary.reps.map((rep) => repRow(rep, rep.index === worstRep)),
+    rows,
+    columns,
+    limits,
     worstRep,
     pattern: patternReport(summary),
     charts: reviewCharts(summary, analyses, worstRep),
+    missingPlots: missingPlotsNote(summary.view),
     analyses,
     allReps: allRepsOf(summary),
   };

@@ -29,7 +29,12 @@ export interface Replay {
 export function replay(
   record: Pick<SetRecord, 'track' | 'video' | 'videoOffsetMs'>,
   analyses: readonly FrameAnalysis[],
-  reps: { readonly complete: readonly RepSummary[]; readonly all: readonly RepSummary[] },
+  reps: {
+    readonly complete: readonly RepSummary[];
+    readonly all: readonly RepSummary[];
+    /** Called with the track time each time a frame is drawn (the plots' shared cursor follows it). */
+    readonly onTime?: (tMs: number) => void;
+  },
 ): Replay {
   const { track } = record;
   const sec = h('section', { className: 'replay', testid: 'replay' });
@@ -56,6 +61,7 @@ export function replay(
 
   const draw = (tMs: number): void => {
     currentMs = tMs;
+    reps.onTime?.(tMs);
     if (!ctx) return;
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     const i = pinned ?? frameIndexAt(analyses, tMs + SYNC_SLACK_MS);
@@ -129,6 +135,8 @@ export function replay(
   const button = (text: string, testid: string, onClick: () => void, title = ''): HTMLButtonElement => {
     const b = h('button', { text, testid, title, className: 'small' });
     b.type = 'button';
+    // The title names what a terse label means ("bottom" → "…bottom of rep 2") for screen readers too.
+    if (title) b.setAttribute('aria-label', title);
     b.addEventListener('click', onClick);
     return b;
   };

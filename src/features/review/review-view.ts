@@ -1,20 +1,20 @@
 /**
- * The set summary / review screen: rep count, per-rep table marked against the cue thresholds,
- * "what the pattern suggests", plots over the set's time line, and a replay of the set's video with
- * the skeleton and cues overlaid. Draws the review model (review-model.ts); owns no state beyond it.
+ * The set summary / review screen: rep count and the set in one line, the per-rep table with every
+ * limit written under it, plots over the set's time line (one cursor shared by all; a click seeks
+ * the replay), "what the pattern suggests", and a replay of the set's video with the skeleton and
+ * cues overlaid. Draws the review model (review-model.ts); owns no state beyond it.
  */
 import type { SetRecord } from '../../domain/set-record';
-import { lineChart } from '../../ui-kit/chart';
+import { lineChart, setChartCursor } from '../../ui-kit/chart';
 import { VERDICT_MARK, VERDICT_WORD } from '../../ui-kit/cue-presentation';
 import { h } from '../../ui-kit/dom';
 import '../../ui-kit/screens.css';
 import {
   COLUMN_CUE,
-  MEASURE_COLUMNS,
+  COLUMN_LABELS,
   analysesOf,
   levelOf,
   reviewModel,
-  type MeasureColumn,
   type ReviewCell,
   type ReviewModel,
   type ReviewRow,
@@ -22,34 +22,30 @@ import {
 import { replay } from './review-replay';
 import './review.css';
 
-/** Header and tooltip of each measured column. */
-const COLUMN_HEADS: Readonly<Record<MeasureColumn, { label: string; title: string }>> = {
-  depth: {
-    label: 'Depth',
-    title: 'deepest hip descent / standing leg length (≈ 0.45 at parallel) and smallest knee angle',
-  },
-  kneeLeft: { label: 'Knee in L', title: 'peak knee valgus, left knee, deg (+ = toward the midline)' },
-  kneeRight: { label: 'Knee in R', title: 'peak knee valgus, right knee, deg' },
-  hipDrop: { label: 'Hip drop', title: 'pelvic tilt vs standing at the bottom, deg, and which hip is lower' },
-  weight: { label: 'Weight', title: 'peak centre of mass position along the foot (side view only)' },
-  trunkLean: { label: 'Trunk lean', title: 'peak trunk angle from vertical (side view only)' },
-};
-
-const NOT_MEASURED_WORD = 'not measurable in this view';
+const NOT_MEASURED_WORD = 'not measured from this camera angle';
 
 function cell({ text, verdict, threshold }: ReviewCell): HTMLTableCellElement {
   const level = levelOf(verdict);
   const td = h('td', {
     className: `lvl-${level}`,
-    title: verdict === null ? NOT_MEASURED_WORD : `${VERDICT_WORD[verdict]} — ${threshold}`,
+    title: verdict === null ? NOT_MEASURED_WORD : `${VERDICT_WORD[verdict]}: ${threshold}`,
   });
   td.dataset['level'] = level;
-  if (verdict !== null) td.append(h('span', { className: 'mark', text: VERDICT_MARK[verdict] }), ' ');
+  if (verdict !== null)
+    td.append(
+      h('span', { className: 'mark', text: VERDICT_MARK[verdict], title: VERDICT_WORD[verdict] }),
+      ' ',
+    );
   td.append(text);
   return td;
 }
 
-function repRow(row: ReviewRow, onWatch: () => void): HTMLTableRowElement {
+/** One rep's row; `onWatch` is absent in the print report (no replay there). */
+export function repRowElement(
+  model: Pick<ReviewModel, 'columns'>,
+  row: ReviewRow,
+  onWatch?: () => void,
+): HTMLTableRowElement {
   const tr = h('tr', { testid: 'summary-rep-row', className: row.worst ? 'worst' : '' });
   tr.dataset['rep'] = String(row.rep.index);
   tr.dataset['cues'] = row.rep.cues.join(' ');
@@ -57,46 +53,61 @@ function repRow(row: ReviewRow, onWatch: () => void): HTMLTableRowElement {
   idx.scope = 'row';
   if (row.worst) idx.append(' ', h('span', { className: 'worst-badge', text: 'worst' }));
   tr.append(idx);
-  for (const c of MEASURE_COLUMNS) {
+  for (const c of model.columns) {
     const td = cell(row.cells[c]);
     td.dataset['cue'] = COLUMN_CUE[c];
     tr.append(td);
   }
-  tr.append(h('td', { text: row.tempoText, title: 'down · at the bottom · up' }));
+  tr.append(h('td', { text: row.tempoText }));
   tr.append(h('td', { text: row.cuesText }));
-  const watch = h('button', { text: 'Watch', className: 'small' });
-  watch.type = 'button';
-  watch.addEventListener('click', onWatch);
-  tr.append(h('td', {}, watch));
+  if (onWatch) {
+    const watch = h('button', { text: 'Watch', className: 'small' });
+    watch.type = 'button';
+    watch.setAttribute('aria-label', `Watch rep ${row.rep.index}`);
+    watch.addEventListener('click', onWatch);
+    tr.append(h('td', {}, watch));
+  }
   return tr;
 }
 
-function repTable(model: ReviewModel, onWatch: (row: ReviewRow) => void): HTMLElement {
-  const table = h('table', { className: 'rep-table' });
+/** The per-rep table and, under it, every column's limit in words (never only in a tooltip). */
+export function repTableElement(model: ReviewModel, onWatch?: (row: ReviewRow) => void): HTMLElement {
+  const table = h('table', { className: 'rep-table', testid: 'rep-table' });
+  table.append(
+    h(
+      'caption',
+      { className: 'visually-hidden' },
+      'Each rep, judged against the cue limits listed under the table',
+    ),
+  );
   const head = h('tr');
-  for (const { label, title } of [
-    { label: 'Rep', title: '' },
-    ...MEASURE_COLUMNS.map((c) => COLUMN_HEADS[c]),
-    { label: 'Tempo', title: 'down · at the bottom · up' },
-    { label: 'Cues', title: '' },
-    { label: '', title: '' },
-  ]) {
-    const th = h('th', { text: label, title });
+  const heads = [
+    'Rep',
+    ...model.columns.map((c) => COLUMN_LABELS[c]),
+    'Tempo (down · bottom · up)',
+    'Cues',
+    ...(onWatch ? [''] : []),
+  ];
+  for (const label of heads) {
+    const th = h('th', { text: label });
     th.scope = 'col';
     head.append(th);
   }
   table.append(h('thead', {}, head));
   const body = h('tbody');
-  for (const row of model.rows) body.append(repRow(row, () => onWatch(row)));
+  for (const row of model.rows)
+    body.append(repRowElement(model, row, onWatch ? () => onWatch(row) : undefined));
   table.append(body);
+  const limits = h('dl', { className: 'limits', testid: 'review-limits' });
+  for (const l of model.limits) limits.append(h('dt', { text: l.label }), h('dd', { text: l.text }));
   const legend = h('p', {
     className: 'legend',
-    text: `${VERDICT_MARK.within} ${VERDICT_WORD.within} · ${VERDICT_MARK.near} ${VERDICT_WORD.near} · ${VERDICT_MARK.past} past it · — not measurable from this camera angle. Hover a cell for its threshold.`,
+    text: `${VERDICT_MARK.within} ${VERDICT_WORD.within} · ${VERDICT_MARK.near} ${VERDICT_WORD.near} · ${VERDICT_MARK.past} ${VERDICT_WORD.past} · — ${NOT_MEASURED_WORD}.`,
   });
-  return h('div', { className: 'table-wrap' }, table, legend);
+  return h('div', { className: 'table-block' }, h('div', { className: 'table-wrap' }, table), legend, limits);
 }
 
-function patternSection({ pattern: report }: ReviewModel): HTMLElement {
+export function patternElement({ pattern: report }: Pick<ReviewModel, 'pattern'>): HTMLElement {
   const sec = h('section', { className: `pattern verdict-${report.verdict}`, testid: 'pattern' });
   sec.append(
     h('h3', { text: 'What the pattern suggests' }),
@@ -116,9 +127,19 @@ function patternSection({ pattern: report }: ReviewModel): HTMLElement {
   return sec;
 }
 
+/** The verdict line: what a person reads first. */
+export const verdictElement = (model: Pick<ReviewModel, 'verdict'>): HTMLElement =>
+  h('p', {
+    className: `set-verdict ${model.verdict.cleanReps === model.verdict.repCount ? 'clean' : 'faults'}`,
+    testid: 'review-verdict',
+    text: model.verdict.line,
+  });
+
 export interface ReviewOptions {
   /** A line under the heading (e.g. "Saved to history" or a storage error). */
   readonly status?: { text: string; kind: 'info' | 'warn' | 'error' };
+  /** Where the "Print report" link goes (the app's print route for this set), if any. */
+  readonly reportHref?: string;
 }
 
 /**
@@ -141,8 +162,18 @@ export function renderReview(
     'header',
     { className: 'review-head' },
     h('h2', {}, count, ` ${model.repNoun}`),
-    h('p', { className: 'muted', text: `${when} · ${model.details}` }),
+    verdictElement(model),
+    h('p', { className: 'muted', testid: 'review-details', text: `${when} · ${model.details}` }),
   );
+  if (options.reportHref) {
+    const a = h('a', {
+      className: 'report-link',
+      testid: 'report-link',
+      text: 'Report for a physiotherapist',
+    });
+    a.href = options.reportHref;
+    header.append(a);
+  }
   if (options.status) {
     const st = h('p', {
       className: `status ${options.status.kind}`,
@@ -152,15 +183,40 @@ export function renderReview(
     st.setAttribute('role', 'status');
     header.append(st);
   }
-  const rp = replay(record, model.analyses, { complete: record.summary.reps, all: model.allReps });
-  const table = repTable(model, (row) => {
+  const figures: HTMLElement[] = [];
+  const cursorAll = (tMs: number | null): void => {
+    for (const f of figures) setChartCursor(f, tMs);
+  };
+  let replayMs: number | null = null;
+  const rp = replay(record, model.analyses, {
+    complete: record.summary.reps,
+    all: model.allReps,
+    onTime: (tMs) => {
+      replayMs = tMs;
+      cursorAll(tMs);
+    },
+  });
+  const table = repTableElement(model, (row) => {
     rp.seekMs(row.rep.startMs);
     rp.el.scrollIntoView({ block: 'nearest' });
   });
   const charts = h('div', { className: 'charts', testid: 'charts' });
-  charts.append(...model.charts.map((spec) => lineChart(spec)));
-  container.replaceChildren(
-    h('div', { className: 'review' }, header, patternSection(model), table, charts, rp.el),
-  );
+  for (const spec of model.charts)
+    figures.push(
+      lineChart(spec, {
+        onHover: (x) => cursorAll(x ?? replayMs),
+        onPick: (x) => rp.seekMs(x),
+      }),
+    );
+  charts.append(...figures);
+  if (model.missingPlots)
+    charts.append(h('p', { className: 'muted', testid: 'missing-plots', text: model.missingPlots }));
+  charts.append(h('p', { className: 'muted', text: 'Click a plot to show that moment in the replay.' }));
+  cursorAll(replayMs);
+  const body = h('div', { className: 'review-body' }, table, rp.el, charts, patternElement(model));
+  // The replay's column is sized from the video's shape (review.css), so the video fills its width.
+  const { width, height } = record.track;
+  body.style.setProperty('--replay-aspect', String(width / Math.max(1, height)));
+  container.replaceChildren(h('div', { className: 'review' }, header, body));
   return rp.dispose;
 }

@@ -8,7 +8,17 @@ import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type * as poseDetection from '@tensorflow-models/pose-detection';
 import { createDetector, ESTIMATE_CONFIG, LANDMARK_FILTER_FRAME_MS, switchBackend } from './detector';
 import { toPoseFrame } from './pose-adapter';
-import type { EstimateResult, InitOptions, InitReport, BackendTrial, PoseWorkerApi } from '../contract';
+import type {
+  EstimateResult,
+  FileAnalysisOptions,
+  FileAnalysisProgress,
+  FileAnalysisResult,
+  InitOptions,
+  InitReport,
+  BackendTrial,
+  PoseWorkerApi,
+} from '../contract';
+import { analyseFileInWorker, cancelFileAnalysis } from './file-analysis';
 import { BACKEND_IDS, MODEL_FALLBACKS, type BackendId, type ModelId } from '../models';
 
 /** Warm-up calls per candidate backend: the first compiles (excluded), the rest are timed. */
@@ -97,6 +107,32 @@ async function loadOn(
   } catch (e) {
     d.dispose();
     throw e;
+  }
+}
+
+/**
+ * Runs the model on `frame` (closed here) and returns keypoints in `source` pixels. `filterClockMs`
+ * is the landmark filter's clock (LANDMARK_FILTER_FRAME_MS per source frame).
+ */
+async function estimateBitmap(
+  frame: ImageBitmap,
+  tMs: number,
+  source: { widthPx: number; heightPx: number },
+  filterClockMs: number,
+): Promise<EstimateResult> {
+  try {
+    if (detector === null) throw new Error('The pose model is not loaded yet (call init first).');
+    const t0 = performance.now();
+    const poses = await detector.estimatePoses(frame, ESTIMATE_CONFIG, filterClockMs);
+    const inferenceMs = performance.now() - t0;
+    const pose = toPoseFrame(poses, tMs, {
+      ...source,
+      scaleX: source.widthPx / frame.width,
+      scaleY: source.heightPx / frame.height,
+    });
+    return { pose, inferenceMs };
+  } finally {
+    frame.close();
   }
 }
 
@@ -197,24 +233,24 @@ export const api: PoseWorkerApi = {
     sourceWidthPx?: number,
     sourceHeightPx?: number,
   ): Promise<EstimateResult> {
-    try {
-      if (detector === null) throw new Error('The pose model is not loaded yet (call init first).');
-      const t0 = performance.now();
-      const filterClockMs = framesSinceReset++ * LANDMARK_FILTER_FRAME_MS;
-      const poses = await detector.estimatePoses(frame, ESTIMATE_CONFIG, filterClockMs);
-      const inferenceMs = performance.now() - t0;
-      const widthPx = sourceWidthPx ?? frame.width;
-      const heightPx = sourceHeightPx ?? frame.height;
-      const pose = toPoseFrame(poses, tMs, {
-        widthPx,
-        heightPx,
-        scaleX: widthPx / frame.width,
-        scaleY: heightPx / frame.height,
-      });
-      return { pose, inferenceMs };
-    } finally {
-      frame.close();
-    }
+    return estimateBitmap(
+      frame,
+      tMs,
+      { widthPx: sourceWidthPx ?? frame.width, heightPx: sourceHeightPx ?? frame.height },
+      framesSinceReset++ * LANDMARK_FILTER_FRAME_MS,
+    );
+  },
+
+  analyseFile(
+    file: Blob,
+    options: FileAnalysisOptions,
+    onProgress: (p: FileAnalysisProgress) => void,
+  ): Promise<FileAnalysisResult> {
+    return analyseFileInWorker(file, options, onProgress, estimateBitmap, () => api.reset());
+  },
+
+  cancelFile(): void {
+    cancelFileAnalysis();
   },
 
   /** Resets temporal state (BlazePose's ROI tracking) between sets or videos. */
