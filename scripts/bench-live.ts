@@ -63,7 +63,10 @@ async function measure(url: string, model: ModelId): Promise<Row> {
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(new URL(`?model=${model}&backend=auto#/live`, url).href);
-    await page.getByTestId('engine').filter({ hasText: model }).waitFor({ timeout: 180_000 });
+    await page
+      .getByTestId('engine')
+      .filter({ hasText: model })
+      .waitFor({ state: 'attached', timeout: 180_000 });
     const backend = (await page.getByTestId('engine').getAttribute('data-backend')) ?? '?';
     await page.getByRole('button', { name: 'Start camera' }).click();
     await page.waitForFunction(

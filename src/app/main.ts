@@ -5,6 +5,7 @@
  */
 import { LiveApp, type LiveElements } from '../features/live/live-app';
 import { installLiveTestHooks } from '../features/live/live-test-hooks';
+import { startPwa } from './pwa';
 import { startRouter } from './router';
 import { startSetScreens } from './set-screens';
 import type { SetRecord } from '../domain/set-record';
@@ -91,6 +92,12 @@ if (import.meta.env.DEV || new URLSearchParams(location.search).has('testhooks')
 startRouter((screen) => {
   setScreens.onShow(screen);
   if (screen === 'single-leg') void singleLeg.onShow(location.hash);
+});
+startPwa({
+  banner: byId('app-banner', HTMLElement),
+  text: byId('app-banner-text', HTMLElement),
+  reload: byId('app-reload', HTMLButtonElement),
+  dismiss: byId('app-banner-close', HTMLButtonElement),
 });
 
 declare global {

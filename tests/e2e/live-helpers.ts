@@ -74,5 +74,9 @@ export const repCount = async (page: Page): Promise<number> =>
 /** Opens the live screen and waits until the model is loaded (so Start only waits for the camera). */
 export async function openLive(page: Page, query = '?model=blazepose-full&backend=wasm'): Promise<void> {
   await page.goto(`/${query}#/live`);
-  await page.getByTestId('engine').filter({ hasText: 'blazepose' }).waitFor({ timeout: 120_000 });
+  // 'attached': the engine line sits in the collapsed "Advanced" section, so it is never visible here.
+  await page
+    .getByTestId('engine')
+    .filter({ hasText: 'blazepose' })
+    .waitFor({ state: 'attached', timeout: 120_000 });
 }

@@ -13,6 +13,7 @@ import { SetVideoRecorder } from '../../media/recorder';
 import { CameraError, openCamera } from '../../media/camera';
 import { LumaMeter } from '../../media/luminance';
 import { tickEvents } from './live-housekeeping';
+import { ScreenWakeLock } from '../../media/wake-lock';
 import { loadSettings, safeLocalStorage, saveSettings, type Settings } from '../../storage/settings';
 import { RepTick, Speaker } from '../../ui-kit/speech';
 import {
@@ -71,6 +72,8 @@ export class LiveApp {
   readonly #view: LiveView;
   readonly #speaker: Speaker;
   readonly #tick = new RepTick();
+  /** Keeps the screen on from camera start to the set's end (src/media/wake-lock.ts). */
+  readonly #wakeLock = new ScreenWakeLock();
   readonly #workout: WorkoutRunner;
   /** The id of the last set handed over, shown if the workout ends during the rest after it. */
   #lastSetId: string | null = null;
@@ -273,6 +276,7 @@ export class LiveApp {
     // A fresh analyser per session, with the depth target chosen now.
     this.#capture = new SetCapture(this.#settings.depthTarget);
     this.#dispatch({ type: 'session-began', mode });
+    if (mode === 'camera') this.#wakeLock.hold();
     window.clearInterval(this.#tickTimer);
     this.#tickTimer = window.setInterval(() => this.#onTick(), LIVE_TICK_MS);
   }
@@ -282,6 +286,7 @@ export class LiveApp {
    * the set so far to `onSetEnded`.
    */
   async #finishSet(mode: LiveMode, ended: LiveState): Promise<void> {
+    this.#wakeLock.release();
     this.#loop?.stop();
     this.#loop = null;
     window.clearInterval(this.#tickTimer);
