@@ -1,7 +1,8 @@
 /**
  * axe-core scans of every screen, in the light and the dark theme (prefers-color-scheme emulated):
  * live before and during a set (fake camera, real model), the review after it, the file screen and
- * history. No serious or critical violation may remain; the message lists any that do. Also checks
+ * history, the print report, the single-leg check and its report (constructed track through the
+ * check's test seam). No serious or critical violation may remain; the message lists any that do. Also checks
  * what axe cannot: each screen change titles the window and moves focus to the screen's heading.
  */
 import { test, expect, type Page } from '@playwright/test';
@@ -9,6 +10,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { resolve } from 'node:path';
 import { launchChromium, fakeCameraArgs } from '../../scripts/lib/chromium';
 import { openLive, paddedY4m } from './live-helpers';
+import { constructedSingleLegTrack } from './single-leg-track';
+import type { SingleLegTestHooks } from '../../src/features/single-leg/single-leg-test-hooks';
 
 const SCHEMES = ['light', 'dark'] as const;
 /** axe's impact levels that fail the test (WCAG A/AA failures that block or badly hinder use). */
@@ -32,7 +35,7 @@ async function scan(page: Page, screen: string): Promise<string[]> {
 }
 
 test('axe: no serious or critical violations on any screen, light and dark; titles and focus follow the screen', async () => {
-  test.setTimeout(170_000);
+  test.setTimeout(240_000);
   const browser = await launchChromium(fakeCameraArgs(resolve(paddedY4m('front-oblique-banded-squats.mp4'))));
   try {
     const page = await browser.context.newPage();
@@ -70,9 +73,28 @@ test('axe: no serious or critical violations on any screen, light and dark; titl
     await expect(page.getByTestId('history-count')).toHaveText(/\(1\)/);
     findings.push(...(await scan(page, 'history')));
 
+    await page.getByTestId('session-report').first().click();
+    await expect(page).toHaveURL(/#\/report\//);
+    findings.push(...(await scan(page, 'report (print view)')));
+
     await page.getByRole('link', { name: 'Live' }).click();
     await expect(page).toHaveTitle('Live coaching — squat-coach');
     await expect(page.getByRole('heading', { name: 'Live coaching' })).toBeFocused();
+
+    await page.getByTestId('mode-choice').getByRole('link', { name: 'Single-leg check' }).click();
+    await expect(page.getByTestId('single-leg-start')).toBeVisible();
+    findings.push(...(await scan(page, 'single-leg check (start)')));
+    await page.waitForFunction(() => 'squatCoachSingleLeg' in window);
+    const track = constructedSingleLegTrack();
+    await page.evaluate(
+      async ({ track }) => {
+        const hooks = (window as unknown as { squatCoachSingleLeg: SingleLegTestHooks }).squatCoachSingleLeg;
+        return hooks.replayTrack(track, 6);
+      },
+      { track },
+    );
+    await expect(page.getByText('Single-leg check — report')).toBeVisible({ timeout: 60_000 });
+    findings.push(...(await scan(page, 'single-leg report')));
 
     expect(findings, findings.join('\n')).toEqual([]);
   } finally {

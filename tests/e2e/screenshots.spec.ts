@@ -12,11 +12,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fakeCameraArgs, launchChromium } from '../../scripts/lib/chromium';
-import { framesToPoseTrack } from '../../src/core/pose/pose-track';
-import { KEYPOINT_NAMES } from '../../src/core/pose/keypoints';
-import { REP_WINDOWS } from '../constructed/inject';
-import { deriveSingleLegCheck } from '../constructed/single-leg';
 import { openLive, paddedY4m, repCount } from './live-helpers';
+import { constructedSingleLegTrack } from './single-leg-track';
 import type { SingleLegTestHooks } from '../../src/features/single-leg/single-leg-test-hooks';
 
 const OUT_DIR = 'docs/screens';
@@ -48,25 +45,6 @@ async function shoot(page: Page, screen: string, media: 'screen' | 'print' = 'sc
   }
   await page.setViewportSize({ width: SIZES[0].width, height: SIZES[0].height });
   await page.emulateMedia({ colorScheme: 'dark', media: 'screen' });
-}
-
-function singleLegTrack(): unknown {
-  const d = deriveSingleLegCheck({
-    clip: CLIP,
-    reps: REP_WINDOWS[CLIP],
-    cutMs: 9600,
-    refMs: 4000,
-    loops: 3,
-    order: ['left', 'right'],
-  });
-  const first = d.frames.find((f) => f.keypoints !== null);
-  return framesToPoseTrack(d.frames, {
-    width: first?.widthPx ?? 0,
-    height: first?.heightPx ?? 0,
-    fps: 5,
-    model: 'constructed',
-    keypointNames: KEYPOINT_NAMES,
-  });
 }
 
 test('screenshots of every screen, desktop and phone, light and dark', async () => {
@@ -108,7 +86,7 @@ test('screenshots of every screen, desktop and phone, light and dark', async () 
     await page.goto(page.url().replace(/#.*$/, '#/live'));
     await page.getByTestId('mode-choice').getByRole('link', { name: 'Single-leg check' }).click();
     await page.waitForFunction(() => 'squatCoachSingleLeg' in window);
-    const track = singleLegTrack();
+    const track = constructedSingleLegTrack();
     await page.evaluate(
       async ({ track }) => {
         const hooks = (window as unknown as { squatCoachSingleLeg: SingleLegTestHooks }).squatCoachSingleLeg;
