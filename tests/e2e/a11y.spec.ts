@@ -10,8 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { resolve } from 'node:path';
 import { launchChromium, fakeCameraArgs } from '../../scripts/lib/chromium';
 import { openLive, paddedY4m } from './live-helpers';
-import { constructedSingleLegTrack } from './single-leg-track';
-import type { SingleLegTestHooks } from '../../src/features/single-leg/single-leg-test-hooks';
+import { replaySingleLegCheck } from './single-leg-track';
 
 const SCHEMES = ['light', 'dark'] as const;
 /** axe's impact levels that fail the test (WCAG A/AA failures that block or badly hinder use). */
@@ -84,16 +83,7 @@ test('axe: no serious or critical violations on any screen, light and dark; titl
     await page.getByTestId('mode-choice').getByRole('link', { name: 'Single-leg check' }).click();
     await expect(page.getByTestId('single-leg-start')).toBeVisible();
     findings.push(...(await scan(page, 'single-leg check (start)')));
-    await page.waitForFunction(() => 'squatCoachSingleLeg' in window);
-    const track = constructedSingleLegTrack();
-    await page.evaluate(
-      async ({ track }) => {
-        const hooks = (window as unknown as { squatCoachSingleLeg: SingleLegTestHooks }).squatCoachSingleLeg;
-        return hooks.replayTrack(track, 6);
-      },
-      { track },
-    );
-    await expect(page.getByText('Single-leg check — report')).toBeVisible({ timeout: 60_000 });
+    await replaySingleLegCheck(page);
     findings.push(...(await scan(page, 'single-leg report')));
 
     expect(findings, findings.join('\n')).toEqual([]);

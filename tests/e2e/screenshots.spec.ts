@@ -13,8 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fakeCameraArgs, launchChromium } from '../../scripts/lib/chromium';
 import { openLive, paddedY4m, repCount } from './live-helpers';
-import { constructedSingleLegTrack } from './single-leg-track';
-import type { SingleLegTestHooks } from '../../src/features/single-leg/single-leg-test-hooks';
+import { replaySingleLegCheck } from './single-leg-track';
 
 const OUT_DIR = 'docs/screens';
 const SIZES = [
@@ -85,16 +84,7 @@ test('screenshots of every screen, desktop and phone, light and dark', async () 
 
     await page.goto(page.url().replace(/#.*$/, '#/live'));
     await page.getByTestId('mode-choice').getByRole('link', { name: 'Single-leg check' }).click();
-    await page.waitForFunction(() => 'squatCoachSingleLeg' in window);
-    const track = constructedSingleLegTrack();
-    await page.evaluate(
-      async ({ track }) => {
-        const hooks = (window as unknown as { squatCoachSingleLeg: SingleLegTestHooks }).squatCoachSingleLeg;
-        return hooks.replayTrack(track, 6);
-      },
-      { track },
-    );
-    await expect(page.getByText('Single-leg check — report')).toBeVisible({ timeout: 60_000 });
+    await replaySingleLegCheck(page);
     await page.waitForTimeout(500);
     await shoot(page, 'single-leg-report');
   } finally {
