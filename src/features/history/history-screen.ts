@@ -35,6 +35,7 @@ import {
 } from './history-model';
 import './history.css';
 import { h } from '../../ui-kit/dom';
+import { dateStamp, download } from './download';
 import { SingleLegHistory } from './single-leg-history';
 import { parseCheckExport } from '../../storage/check-export';
 import { toExportedCheck } from '../../storage/history-db';
@@ -51,19 +52,6 @@ function labelled<T extends HTMLElement>(el: T, name: string): T {
   el.setAttribute('aria-label', name);
   return el;
 }
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-const dateStamp = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
 export class HistoryScreen {
   readonly #list: HTMLUListElement;

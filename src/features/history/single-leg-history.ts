@@ -9,20 +9,8 @@ import { checksToCsv } from '../../storage/check-export';
 import { toHistoryExport } from '../../storage/history-export';
 import { lineChart } from '../../ui-kit/chart';
 import { h } from '../../ui-kit/dom';
+import { dateStamp, download } from './download';
 import { checkItemText, checkTrendCharts } from './single-leg-trends';
-
-const dateStamp = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace(/[:T]/g, '-');
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 function button(text: string, testid: string, onClick: () => void): HTMLButtonElement {
   const b = h('button', { text, testid, className: 'small' });
