@@ -8,8 +8,8 @@
  */
 import { resolve } from 'node:path';
 import type { ModelId } from '../src/pose/models';
-import type { LiveStats } from '../src/features/live/live-test-hooks';
 import { startAppServer } from './lib/app-server';
+import { liveStats, startLiveCamera } from './lib/live-page';
 import { launchChromium, fakeCameraArgs } from './lib/chromium';
 import { machineLine, median, quantile, writeBenchmarkSection } from './lib/bench-doc';
 import globalSetup from '../tests/e2e/global-setup';
@@ -46,7 +46,6 @@ interface Row {
 }
 
 type Hooks = {
-  squatCoachTest: { stats: () => LiveStats };
   __longTasks: { startMs: number; durationMs: number }[];
 };
 
@@ -62,28 +61,15 @@ async function measure(url: string, model: ModelId): Promise<Row> {
           w.__longTasks.push({ startMs: e.startTime, durationMs: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(new URL(`?model=${model}&backend=auto#/live`, url).href);
-    await page
-      .getByTestId('engine')
-      .filter({ hasText: model })
-      .waitFor({ state: 'attached', timeout: 180_000 });
-    const backend = (await page.getByTestId('engine').getAttribute('data-backend')) ?? '?';
-    await page.getByRole('button', { name: 'Start camera' }).click();
-    await page.waitForFunction(
-      () =>
-        Number(document.querySelector('[data-testid="overlay"]')?.getAttribute('data-keypoints-drawn')) > 0,
-      undefined,
-      { timeout: 60_000 },
+    const backend = await startLiveCamera(
+      page,
+      new URL(`?model=${model}&backend=auto#/live`, url).href,
+      model,
     );
     await page.waitForTimeout(STARTUP_MS);
-    const snap = (): Promise<{ nowMs: number; stats: LiveStats }> =>
-      page.evaluate(() => ({
-        nowMs: performance.now(),
-        stats: (window as unknown as Hooks).squatCoachTest.stats(),
-      }));
-    const a = await snap();
+    const a = await liveStats(page);
     await page.waitForTimeout(MEASURE_MS);
-    const b = await snap();
+    const b = await liveStats(page);
     const tasks = await page.evaluate(() => (window as unknown as Hooks).__longTasks);
     const after = tasks.filter((t) => t.startMs >= a.nowMs && t.durationMs > LONG_TASK_MS);
     const spanS = (b.nowMs - a.nowMs) / 1000;

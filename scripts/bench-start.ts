@@ -9,8 +9,8 @@
  * Writes the "Start-up and threads (bench:start)" section of docs/benchmarks.md.
  */
 import { resolve } from 'node:path';
-import type { LiveStats } from '../src/features/live/live-test-hooks';
 import { buildAndPreview, workerBundleOf } from './lib/prod-server';
+import { liveStats, startLiveCamera } from './lib/live-page';
 import { fakeCameraArgs, launchChromium } from './lib/chromium';
 import { machineLine, median, writeBenchmarkSection } from './lib/bench-doc';
 import globalSetup from '../tests/e2e/global-setup';
@@ -28,7 +28,7 @@ const THREAD_ROUNDS = 3;
 const THREAD_SETTLE_MS = 3000;
 const THREAD_MEASURE_MS = 10_000;
 
-type Hooks = { squatCoachTest: { stats: () => LiveStats }; __firstKeypointsMs: number | null };
+type Hooks = { __firstKeypointsMs: number | null };
 
 /** Records the page time (ms since navigation start) at which keypoints were first drawn. */
 function watchFirstKeypoints(): void {
@@ -67,29 +67,15 @@ async function threadRun(url: string, threads: number): Promise<{ poseFps: numbe
   const browser = await launchChromium(fakeCameraArgs(resolve(y4mPathFor(CLIP))));
   try {
     const page = await browser.context.newPage();
-    await page.goto(
+    await startLiveCamera(
+      page,
       new URL(`?model=blazepose-full&backend=wasm&threads=${threads}&testhooks#/live`, url).href,
-    );
-    await page
-      .getByTestId('engine')
-      .filter({ hasText: `${threads} thread` })
-      .waitFor({ timeout: 120_000 });
-    await page.getByRole('button', { name: 'Start camera' }).click();
-    await page.waitForFunction(
-      () =>
-        Number(document.querySelector('[data-testid="overlay"]')?.getAttribute('data-keypoints-drawn')) > 0,
-      undefined,
-      { timeout: 60_000 },
+      `${threads} thread`,
     );
     await page.waitForTimeout(THREAD_SETTLE_MS);
-    const snap = (): Promise<{ nowMs: number; stats: LiveStats }> =>
-      page.evaluate(() => ({
-        nowMs: performance.now(),
-        stats: (window as unknown as Hooks).squatCoachTest.stats(),
-      }));
-    const a = await snap();
+    const a = await liveStats(page);
     await page.waitForTimeout(THREAD_MEASURE_MS);
-    const b = await snap();
+    const b = await liveStats(page);
     return {
       poseFps: (b.stats.poses - a.stats.poses) / ((b.nowMs - a.nowMs) / 1000),
       modelMs: median(b.stats.inferenceMs.slice(a.stats.inferenceMs.length)),
