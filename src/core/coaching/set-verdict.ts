@@ -7,14 +7,21 @@
 import { countOf, nounFor } from '../format';
 import type { CueId, SetSummary } from '../types';
 
-/** What each cue's fault looked like, in plain words, in the order a line lists them. */
-export const FAULT_PHRASES: readonly { readonly id: CueId; readonly phrase: string }[] = [
-  { id: 'knees-out', phrase: 'knees caved' },
-  { id: 'hips-level', phrase: 'hips dropped' },
-  { id: 'hips-back', phrase: 'weight went onto the toes' },
-  { id: 'heels-down', phrase: 'heels lifted' },
-  { id: 'chest-up', phrase: 'chest fell forward' },
-  { id: 'go-lower', phrase: 'stopped short of the depth target' },
+/**
+ * What each cue's fault looked like, in plain words, in the order a line lists them: `phrase` for the
+ * written verdict, `spoken` for the short form said aloud at the end of a set (heard once, from 3 m).
+ */
+export const FAULT_PHRASES: readonly {
+  readonly id: CueId;
+  readonly phrase: string;
+  readonly spoken: string;
+}[] = [
+  { id: 'knees-out', phrase: 'knees caved', spoken: 'knees caved' },
+  { id: 'hips-level', phrase: 'hips dropped', spoken: 'hips dropped' },
+  { id: 'hips-back', phrase: 'weight went onto the toes', spoken: 'weight went to the toes' },
+  { id: 'heels-down', phrase: 'heels lifted', spoken: 'heels lifted' },
+  { id: 'chest-up', phrase: 'chest fell forward', spoken: 'chest dropped' },
+  { id: 'go-lower', phrase: 'stopped short of the depth target', spoken: 'not deep enough' },
 ];
 
 export interface SetVerdictFault {

@@ -13,6 +13,7 @@ import { DECODE_PATH_LABELS } from './decode-path';
 import { FILE_ANALYSIS_FPS } from '../../pose/frame-sampling';
 import { analyseTrack, type SetRecord } from '../../domain/set-record';
 import type { PoseTrack } from '../../core/pose/pose-track';
+import { countOf } from '../../core';
 import './file.css';
 import { h } from '../../ui-kit/dom';
 
@@ -174,7 +175,7 @@ export class FileScreen {
         );
         return;
       }
-      this.#say(`Done: ${summary.repCount} rep${summary.repCount === 1 ? '' : 's'} in ${file.name}.`, 'info');
+      this.#say(`Done: ${countOf(summary.repCount, 'rep')} in ${file.name}.`, 'info');
       this.onResult({
         id: crypto.randomUUID(),
         startedAtMs,

@@ -10,7 +10,7 @@
  * later sets count down as the rest ends. A set ends at its rep target, or as a lone set always did:
  * hands-free (stood still, walked away), End set, or an error.
  */
-import { countOf, type CueId, type RepSummary } from '../../core';
+import { countOf, FAULT_PHRASES, type CueId, type RepSummary } from '../../core';
 import type { WorkoutRef } from '../../domain/set-record';
 import type { Settings } from '../../storage/settings';
 
@@ -107,16 +107,6 @@ export const INITIAL_WORKOUT: WorkoutState = {
   stopping: false,
 };
 
-/** Each fault as said in a set's summary ("knees caved on 2"): short past-tense words. */
-export const FAULT_SPOKEN: Readonly<Record<CueId, string>> = {
-  'knees-out': 'knees caved',
-  'hips-level': 'hips dropped',
-  'hips-back': 'weight went to the toes',
-  'heels-down': 'heels lifted',
-  'chest-up': 'chest dropped',
-  'go-lower': 'not deep enough',
-};
-
 /** The cues a rep put past their limit (the core's verdict, kept in the rep's summary). */
 export const pastFaultsOf = (rep: RepSummary): CueId[] =>
   (Object.keys(rep.faults) as CueId[]).filter((id) => rep.faults[id]?.verdict === 'past');
@@ -129,10 +119,11 @@ export function setSummarySpeech(repFaults: readonly (readonly CueId[])[]): stri
   for (const faults of repFaults) for (const id of faults) counts.set(id, (counts.get(id) ?? 0) + 1);
   if (counts.size === 0) return `${countOf(reps, 'rep')}, all clean.`;
   // Most frequent first; ties in the cue table's order, so the sentence is stable.
-  const order = Object.keys(FAULT_SPOKEN) as CueId[];
+  const order = FAULT_PHRASES.map((f) => f.id);
+  const spoken = (id: CueId): string => FAULT_PHRASES.find((f) => f.id === id)?.spoken ?? id;
   const parts = [...counts]
     .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
-    .map(([id, n]) => `${FAULT_SPOKEN[id]} on ${n}`);
+    .map(([id, n]) => `${spoken(id)} on ${n}`);
   return `${countOf(reps, 'rep')}; ${parts.join(', ')}.`;
 }
 
