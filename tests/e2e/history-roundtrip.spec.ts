@@ -114,7 +114,14 @@ test('export all → delete all → import restores an identical history; a malf
   await page.reload();
   expect(withoutStamp(await download(page, 'export-all-json'))).toEqual(withoutStamp(exported));
 
-  // Delete one.
+  // Delete one: dismissing the confirmation keeps it, accepting deletes it.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByTestId('history-delete').first().click();
+  await expect(page.getByTestId('history-item')).toHaveCount(CLIPS.length);
+  page.once('dialog', (d) => {
+    expect(d.message()).toContain('and its video');
+    void d.accept();
+  });
   await page.getByTestId('history-delete').first().click();
   await expect(page.getByTestId('history-item')).toHaveCount(CLIPS.length - 1);
 });

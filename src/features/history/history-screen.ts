@@ -256,7 +256,7 @@ export class HistoryScreen {
         `Export the set of ${when} as CSV`,
       ),
       labelled(
-        button('Delete', 'history-delete', () => void this.#delete(s.id)),
+        button('Delete', 'history-delete', () => void this.#delete(s.id, when)),
         `Delete the set of ${when}`,
       ),
     );
@@ -278,9 +278,11 @@ export class HistoryScreen {
     this.#say(`Exported ${countOf(sets.length, 'set')} as ${kind.toUpperCase()}.`, 'info');
   }
 
-  async #delete(id: string): Promise<void> {
+  async #delete(id: string, when: string): Promise<void> {
     const store = await this.#storeOrSay();
     if (store === null) return;
+    // A set and its video cannot be brought back once deleted.
+    if (!confirm(`Delete the set of ${when} and its video?`)) return;
     await store.delete(id);
     this.#say('Set deleted.', 'info');
     await this.refresh();

@@ -75,7 +75,11 @@ export class SingleLegHistory {
           button('CSV', 'export-check-csv', () =>
             download(`single-leg-check-${dateStamp(c.startedAtMs)}.csv`, 'text/csv', checksToCsv([c])),
           ),
-          button('Delete', 'check-delete', () => void store.checks.delete(c.id).then(() => this.refresh())),
+          button('Delete', 'check-delete', () => {
+            const when = new Date(c.startedAtMs).toLocaleString();
+            if (!confirm(`Delete the single-leg check of ${when} and its pictures?`)) return;
+            void store.checks.delete(c.id).then(() => this.refresh());
+          }),
         );
         return li;
       }),

@@ -59,13 +59,13 @@ export function repRowElement(
     tr.append(td);
   }
   tr.append(h('td', { text: row.tempoText }));
-  tr.append(h('td', { text: row.cuesText }));
+  tr.append(h('td', { text: row.cuesText, className: 'cues-cell' }));
   if (onWatch) {
     const watch = h('button', { text: 'Watch', className: 'small' });
     watch.type = 'button';
     watch.setAttribute('aria-label', `Watch rep ${row.rep.index}`);
     watch.addEventListener('click', onWatch);
-    tr.append(h('td', {}, watch));
+    tr.append(h('td', { className: 'watch-cell' }, watch));
   }
   return tr;
 }
