@@ -25,63 +25,13 @@ import {
   SET_FLOW_START,
   guidanceMessage,
 } from '../../src/features/live/live-set';
-import type { Keypoints } from '../../src/core/pose/keypoints';
-import { EMPTY_METRICS } from '../../src/core/metrics/metrics';
-import type { Calibration, FrameAnalysis } from '../../src/core/types';
-import { px } from '../../src/core/math/units';
+import type { FrameAnalysis } from '../../src/core/types';
+import { analysis, away, FRAME_MS, standing, uncalibrated } from './live-analyses';
 
-/** Analysis frame interval of the hand-built sequences, ms (a 10 fps camera). */
-const FRAME_MS = 100;
 /** Housekeeping tick of the hand-built sequences, ms (the controller's LIVE_TICK_MS). */
 const TICK_MS = 500;
 /** A worker restart far longer than any hands-free timer, ms. */
 const RESTART_MS = 30_000;
-
-/** A few keypoints of a person standing: the flow only looks at whether there are any. */
-const PERSON: Keypoints = {
-  left_hip: { xPx: px(331), yPx: px(642), score: 0.95 },
-  right_hip: { xPx: px(392), yPx: px(639), score: 0.94 },
-  left_ankle: { xPx: px(336), yPx: px(1103), score: 0.91 },
-  right_ankle: { xPx: px(387), yPx: px(1098), score: 0.9 },
-};
-
-const CALIBRATION: Calibration = {
-  tMs: 1000,
-  stillMs: 1000,
-  provisional: false,
-  view: 'front',
-  yawDeg: 0,
-  hipAnkleExtentPx: 461,
-  hipLineDeg: 0.4,
-  pelvisShiftRatio: 0,
-  thighLengthPx: { left: 231, right: 228 },
-  shankLengthPx: { left: 229, right: 233 },
-  heelToeDyPx: { left: 11, right: 9 },
-  kneeAngleDeg: { left: 178, right: 177 },
-  footPlaneTiltDeg: { left: 0, right: 0 },
-};
-
-/** A calibrated person standing square to the camera, well placed; override as needed. */
-const analysis = (overrides: Partial<FrameAnalysis> = {}): FrameAnalysis => ({
-  tMs: 0,
-  keypoints: PERSON,
-  view: 'front',
-  frameView: 'front',
-  yawDeg: 0,
-  metrics: EMPTY_METRICS,
-  calibrated: true,
-  calibration: CALIBRATION,
-  phase: 'standing',
-  repCount: 0,
-  cue: null,
-  cueEvent: null,
-  guidance: null,
-  ...overrides,
-});
-const standing = (tMs: number, repCount: number): FrameAnalysis => analysis({ tMs, repCount });
-const away = (tMs: number, repCount: number): FrameAnalysis =>
-  analysis({ tMs, repCount, keypoints: null, guidance: 'no-person', phase: 'unknown' });
-const uncalibrated = (tMs: number): FrameAnalysis => analysis({ tMs, calibrated: false, calibration: null });
 
 /**
  * Page clock of an analysis time in these sequences, ms: the camera's first capture at page time
