@@ -29,8 +29,10 @@ export const OPEN_CASES: Readonly<Record<string, string>> = {
   'valgus/half/right-20': 'as valgus/half/right-10.',
   'valgus/banded/right-10':
     'the right knee reads 0.04 outside its foot line at the bottom; a 10° shank tilt moves it inside by less than the 0.12 limit in rep 2.',
-  'valgus/banded/right-15': 'as valgus/banded/right-10 (rep 2).',
-  'valgus/banded/right-20': 'as valgus/banded/right-10 (rep 2).',
+  'valgus/banded/right-15':
+    'knees-out fires in both reps, but the read rise overshoots the image FPPA the injection makes by 4.8° in rep 1 (allowed 5.6°) and 5.4° in rep 2 (allowed 5.0°): the image FPPA change itself reads 17–21°, and the foot-aligned reference moves 3–5.6° the other way because a shank rotated about its ankle shows less height, which the reference reads as more forward knee travel.',
+  'valgus/banded/right-20':
+    'as valgus/banded/right-15: rep 2 reads +28.4° for +20.8° ± 6.2° (the reference moves 4.5–7.8°).',
   'hip-drop/banded/right-8':
     'the camera-angle allowance is taken off the drop whichever way it goes (the nearer hip cannot be told reliably in 2D); a drop against the perspective tilt is eaten by it.',
   'hip-drop/half/right-8': 'as hip-drop/banded/right-8.',
