@@ -44,6 +44,7 @@ import { PoseEngine } from '../../pose/pose-engine';
 import { LiveView, type LiveElements } from './live-view';
 import type { LiveAppOptions, LiveObserver } from './live-app-types';
 import { PoseLoop } from '../../pose/pose-loop';
+import { markStart, markStartOnce } from '../../pose/start-marks';
 
 export type { LiveElements, LiveAppOptions, LiveObserver };
 
@@ -101,6 +102,7 @@ export class LiveApp {
     );
     bindSettingsControls(el, this.#settings, (patch, reloadModel) => this.#update(patch, reloadModel));
     el.start.addEventListener('click', () => void this.start());
+    el.remeasure.addEventListener('click', () => void this.#remeasure());
     el.action.addEventListener('click', () => this.toggle());
     bindFullscreen(el.fullscreen, el.screen);
     bindSpaceKey(el.screen, () => this.toggle());
@@ -111,6 +113,9 @@ export class LiveApp {
     this.#engine = new PoseEngine({
       loading: (requested) => {
         if (this.#state.mode === 'idle') this.#say(`Loading the pose model (${requested})…`);
+      },
+      progress: (text) => {
+        if (this.#state.mode === 'idle') this.#say(text);
       },
       ready: (client, report, fallbackNote) => {
         this.#view.showEngine(report, fallbackNote);
@@ -169,6 +174,11 @@ export class LiveApp {
     if (reloadModel) void this.#loadModel();
   }
 
+  /** Forgets the remembered engine choice and measures again (Advanced: "Measure again"). */
+  #remeasure(): Promise<InitReport | null> {
+    return this.#engine.remeasure(this.#settings.model, this.#settings.backend);
+  }
+
   /** Loads the chosen model in a fresh worker; the loop switches to it only once it is ready. */
   #loadModel(): Promise<InitReport | null> {
     return this.#engine.load(this.#settings.model, this.#settings.backend);
@@ -196,6 +206,7 @@ export class LiveApp {
     if (this.#state.mode !== 'idle' || this.el.start.disabled || workoutRunning(this.#workout.state)) return;
     this.#tick.unlock();
     this.el.start.disabled = true;
+    markStart('camera requested');
     try {
       this.#dispatch({
         type: 'camera-starting',
@@ -212,6 +223,7 @@ export class LiveApp {
       this.#stream = stream;
       const video = this.el.video;
       await showStream(video, stream, () => this.#dispatch({ type: 'camera-lost' }));
+      markStart('camera showing');
       this.#view.sizeStage(video.videoWidth, video.videoHeight);
       void this.#fillCameras();
       if (this.#engine.client?.deadReason === null) this.#say('Loading the pose model…');
@@ -321,6 +333,7 @@ export class LiveApp {
   /** One pose from the model (or a replayed track): analysis, cue, reps, overlay. */
   #consume(pose: PoseFrame, captureMs: number): void {
     if (this.#state.mode === 'idle') return;
+    markStartOnce('first pose');
     const a = this.#capture.push(pose, captureMs);
     this.#lastPoseAtMs = performance.now();
     if (a.cueEvent !== null) this.#speaker.say(a.cueEvent.text);
@@ -341,6 +354,7 @@ export class LiveApp {
     // The outline guides set-up; once the set starts, the person's squats would leave it anyway.
     const outline = s.mode !== 'idle' && s.flow.state === 'setup';
     if (this.#view.drawOverlay(keypoints, faultFlagsOf(s.last), this.#settings.mirror, outline)) {
+      if (keypoints !== null) markStartOnce('first keypoints drawn');
       this.#observer.overlayDrawn?.();
     }
   }
