@@ -192,8 +192,8 @@ Cold: a fresh browser profile, nothing cached (${COLD_RUNS} runs). Warm: the sam
 Where the time goes: when each step ended, ms after navigation (median over the runs that had it; \`start:\` marks
 on the page's performance timeline, src/pose/start-marks.ts; the worker's steps on its own clock, placed on the
 page's). A cold start times wasm against WebGL (skipped: software WebGL here) and then wasm with 2 threads in a second
-worker, and remembers the choice (src/pose/engine-decision.ts); a warm start loads the remembered choice with one
-timed warm-up call. "—": the step did not happen in that kind of start (or not before the first skeleton).
+worker, and remembers the choice (src/pose/engine-decision.ts); a warm start loads the remembered choice with a
+single warm-up call (nothing to rank; the engine line shows its time). "—": the step did not happen in that kind of start (or not before the first skeleton).
 
 ${breakdownTable(cold, warm)}
 
