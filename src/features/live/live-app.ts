@@ -102,7 +102,11 @@ export class LiveApp {
     );
     bindSettingsControls(el, this.#settings, (patch, reloadModel) => this.#update(patch, reloadModel));
     el.start.addEventListener('click', () => void this.start());
-    el.remeasure.addEventListener('click', () => void this.#remeasure());
+    // "Measure again" (Advanced): forget the remembered engine choice and time the candidates again.
+    el.remeasure.addEventListener(
+      'click',
+      () => void this.#engine.remeasure(this.#settings.model, this.#settings.backend),
+    );
     el.action.addEventListener('click', () => this.toggle());
     bindFullscreen(el.fullscreen, el.screen);
     bindSpaceKey(el.screen, () => this.toggle());
@@ -172,11 +176,6 @@ export class LiveApp {
       );
     }
     if (reloadModel) void this.#loadModel();
-  }
-
-  /** Forgets the remembered engine choice and measures again (Advanced: "Measure again"). */
-  #remeasure(): Promise<InitReport | null> {
-    return this.#engine.remeasure(this.#settings.model, this.#settings.backend);
   }
 
   /** Loads the chosen model in a fresh worker; the loop switches to it only once it is ready. */
