@@ -3,6 +3,7 @@
  * pose-detection call (page main thread) and the full worker round trip, per model × backend.
  * Writes the "Pose model (headless Chromium)" section of docs/benchmarks.md.
  */
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { BackendId, ModelId } from '../src/pose/models';
 import { startAppServer } from './lib/app-server';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   // `--only blazepose-full:wasm,movenet-lightning:wasm` runs a subset (and writes nothing).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : null;
+  const loadAtStart = loadavg()[0] ?? 0;
   const { url, server } = await startAppServer();
   const browser = await launchChromium();
   const rows: Row[] = [];
@@ -99,7 +101,9 @@ async function main(): Promise<void> {
   }
 
   const lines = [
-    machineLine(`, Chromium ${chromiumVersion} headless (software WebGL: SwiftShader)`),
+    machineLine(
+      `, Chromium ${chromiumVersion} headless (software WebGL: SwiftShader); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`,
+    ),
     '',
     `Frames: the first ${FRAMES_PER_CLIP} of each fixture clip, downscaled to ≤ 640 px as the app sends them; raw call (this page's main thread) and worker round trip interleaved frame by frame on the same frames, order alternating, after 3 warm-up calls each. Load time: backend start + model fetch (+ the worker's warm-up trials).`,
     '',

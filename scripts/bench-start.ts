@@ -8,13 +8,17 @@
  *     side: poses per second and the model's ms per frame.
  * Writes the "Start-up and threads (bench:start)" section of docs/benchmarks.md.
  */
-import { resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import { buildAndPreview, workerBundleOf } from './lib/prod-server';
 import { liveStats, startLiveCamera } from './lib/live-page';
 import { fakeCameraArgs, launchChromium } from './lib/chromium';
 import { machineLine, median, writeBenchmarkSection } from './lib/bench-doc';
 import globalSetup from '../tests/e2e/global-setup';
 import { y4mPathFor } from '../tests/e2e/clips';
+import { START_MARK_PREFIX } from '../src/pose/start-marks';
 
 /** A 30 fps clip: the camera outpaces the model, so poses per second is the model's rate. */
 const CLIP = 'rear-barbell-squats.webm';
@@ -45,10 +49,18 @@ function watchFirstKeypoints(): void {
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-keypoints-drawn'] });
 }
 
+/** One start: ms from navigation to the first drawn keypoints, and the page's start marks (ms). */
+interface StartRun {
+  firstKeypointsMs: number;
+  steps: Map<string, number>;
+  /** The Advanced engine line once the skeleton shows (backend, threads and why). */
+  engine: string;
+}
+
 async function timeToFirstSkeleton(
   context: Awaited<ReturnType<typeof launchChromium>>['context'],
   url: string,
-): Promise<number> {
+): Promise<StartRun> {
   const page = await context.newPage();
   try {
     await page.addInitScript(watchFirstKeypoints);
@@ -57,7 +69,19 @@ async function timeToFirstSkeleton(
     await page.waitForFunction(() => (window as unknown as Hooks).__firstKeypointsMs !== null, undefined, {
       timeout: 120_000,
     });
-    return await page.evaluate(() => (window as unknown as Hooks).__firstKeypointsMs ?? Number.NaN);
+    const { first, marks } = await page.evaluate((prefix) => {
+      // The model may still be timing threads when the first skeleton shows (a cold start): the
+      // breakdown waits for nothing more, so a step that ends later is simply absent.
+      const marks = performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith(prefix))
+        .map((m) => [m.name.slice(prefix.length), m.startTime] as const);
+      return { first: (window as unknown as Hooks).__firstKeypointsMs ?? Number.NaN, marks };
+    }, START_MARK_PREFIX);
+    const steps = new Map<string, number>();
+    for (const [name, ms] of marks) if (!steps.has(name)) steps.set(name, ms);
+    const engine = (await page.getByTestId('engine').textContent()) ?? '';
+    return { firstKeypointsMs: first, steps, engine };
   } finally {
     await page.close();
   }
@@ -88,10 +112,14 @@ async function threadRun(url: string, threads: number): Promise<{ poseFps: numbe
 async function main(): Promise<void> {
   globalSetup();
   const server = await buildAndPreview();
-  const cold: number[] = [];
-  const warm: number[] = [];
+  const cold: StartRun[] = [];
+  const warm: StartRun[] = [];
+  const loadAtStart = loadavg()[0] ?? 0;
   const runs: Record<number, { poseFps: number; modelMs: number }[]> = { 1: [], 2: [] };
   const bundle = workerBundleOf(server.outDir);
+  const chunks = workerChunksOf(server.outDir, bundle.file);
+  const eagerBytes = chunks.eager.reduce((a, c) => a + c.bytes, 0);
+  const eagerGzipBytes = chunks.eager.reduce((a, c) => a + c.gzipBytes, 0);
   try {
     for (let i = 0; i < COLD_RUNS; i++) {
       const browser = await launchChromium(fakeCameraArgs(resolve(y4mPathFor(CLIP))));
@@ -103,13 +131,20 @@ async function main(): Promise<void> {
         await browser.close();
       }
       console.log(
-        `bench:start: cold ${cold.at(-1)?.toFixed(0)} ms, warm ${warm
+        `bench:start: cold ${cold.at(-1)?.firstKeypointsMs.toFixed(0)} ms, warm ${warm
           .slice(-WARM_RUNS_PER_COLD)
-          .map((x) => x.toFixed(0))
+          .map((x) => x.firstKeypointsMs.toFixed(0))
           .join(', ')} ms`,
       );
+      for (const run of [cold.at(-1), ...warm.slice(-WARM_RUNS_PER_COLD)])
+        console.log(
+          [...(run?.steps ?? [])]
+            .sort((a, b) => a[1] - b[1])
+            .map(([k, v]) => `  ${v.toFixed(0).padStart(6)} ${k}`)
+            .join('\n'),
+        );
     }
-    for (let r = 0; r < THREAD_ROUNDS; r++) {
+    for (let r = 0; r < (process.env['BENCH_START_NO_THREADS'] === '1' ? 0 : THREAD_ROUNDS); r++) {
       for (const threads of [1, 2]) {
         const run = await threadRun(server.url, threads);
         runs[threads]?.push(run);
@@ -121,12 +156,14 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
-  const s = (xs: number[]): string => (median(xs) / 1000).toFixed(2);
+  const loadAtEnd = loadavg()[0] ?? 0;
+  const firsts = (rs: StartRun[]): number[] => rs.map((r) => r.firstKeypointsMs);
+  const s = (rs: StartRun[]): string => (median(firsts(rs)) / 1000).toFixed(2);
   const t = (n: number, k: 'poseFps' | 'modelMs'): number => median((runs[n] ?? []).map((x) => x[k]));
   const ratio = t(2, 'poseFps') / t(1, 'poseFps');
   writeBenchmarkSection(
     'Start-up and threads (bench:start)',
-    `${machineLine()}
+    `${machineLine(`; 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end`)}
 
 The production build (\`vite build\`, served by \`vite preview\` with the same cross-origin isolation headers),
 headless Chromium, fake camera fed by \`${CLIP}\`, default model (BlazePose full) on the backend chosen by warm-up.
@@ -134,7 +171,10 @@ headless Chromium, fake camera fed by \`${CLIP}\`, default model (BlazePose full
 | pose worker bundle | bytes | gzip bytes | share of before |
 |---|---|---|---|
 | before (fdabfc1: licence headers kept, tfjs umbrella) | ${WORKER_BYTES_BEFORE} | | 100 % |
-| now (\`${bundle.file}\`) | ${bundle.bytes} | ${bundle.gzipBytes} | ${((bundle.bytes / WORKER_BYTES_BEFORE) * 100).toFixed(0)} % |
+| now, loaded at start (${chunks.eager.map((c) => `\`${c.file}\``).join(' + ')}) | ${eagerBytes} | ${eagerGzipBytes} | ${((eagerBytes / WORKER_BYTES_BEFORE) * 100).toFixed(0)} % |
+
+Loaded by the worker only when needed (dynamic imports: the WebGL and CPU backends when tried, mediabunny for a
+video file): ${chunks.lazy.map((c) => `\`${c.file}\` ${c.bytes} bytes`).join(', ')}.
 
 Time from navigation to the first keypoints drawn on the live video, the user clicking "Start camera" as soon
 as it shows (model download, wasm compile, warm-up trials, camera start and the first pose all included).
@@ -142,8 +182,22 @@ Cold: a fresh browser profile, nothing cached (${COLD_RUNS} runs). Warm: the sam
 
 | start | median s | runs, s |
 |---|---|---|
-| cold | ${s(cold)} | ${cold.map((x) => (x / 1000).toFixed(2)).join(', ')} |
-| warm | ${s(warm)} | ${warm.map((x) => (x / 1000).toFixed(2)).join(', ')} |
+| cold | ${s(cold)} | ${firsts(cold)
+      .map((x) => (x / 1000).toFixed(2))
+      .join(', ')} |
+| warm | ${s(warm)} | ${firsts(warm)
+      .map((x) => (x / 1000).toFixed(2))
+      .join(', ')} |
+
+Where the time goes: when each step ended, ms after navigation (median over the runs that had it; \`start:\` marks
+on the page's performance timeline, src/pose/start-marks.ts; the worker's steps on its own clock, placed on the
+page's). A cold start times wasm against WebGL (skipped: software WebGL here) and then wasm with 2 threads in a second
+worker, and remembers the choice (src/pose/engine-decision.ts); a warm start loads the remembered choice with a
+single warm-up call (nothing to rank; the engine line shows its time). "—": the step did not happen in that kind of start (or not before the first skeleton).
+
+${breakdownTable(cold, warm)}
+
+The Advanced engine line, first cold run: "${cold[0]?.engine ?? '?'}"; first warm run: "${warm[0]?.engine ?? '?'}".
 
 Wasm threads on this machine (${THREAD_ROUNDS} alternating runs each, ${THREAD_MEASURE_MS / 1000} s measured after ${THREAD_SETTLE_MS / 1000} s of settling; \`?threads=N\` forces the count):
 
@@ -155,6 +209,46 @@ Wasm threads on this machine (${THREAD_ROUNDS} alternating runs each, ${THREAD_M
 2 threads ÷ 1 thread, poses/s: ${ratio.toFixed(2)}.
 `,
   );
+}
+
+/**
+ * The worker's code split by when it loads: `eager`, the bundle and the chunks it imports statically
+ * (all fetched and evaluated before the model can load); `lazy`, the chunks it imports dynamically.
+ */
+function workerChunksOf(
+  outDir: string,
+  workerFile: string,
+): { eager: { file: string; bytes: number; gzipBytes: number }[]; lazy: { file: string; bytes: number }[] } {
+  const read = (f: string): Buffer => readFileSync(join(outDir, 'assets', f));
+  const refs = (code: string, re: RegExp): string[] =>
+    [...code.matchAll(re)].map((m) => m[1] ?? '').filter(Boolean);
+  const staticRe = /from\s*["'`]\.\/([^"'`]+\.js)["'`]/g;
+  const dynamicRe = /import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g;
+  const eager = [workerFile];
+  for (let i = 0; i < eager.length; i++)
+    for (const f of refs(read(eager[i] ?? '').toString('utf8'), staticRe))
+      if (!eager.includes(f)) eager.push(f);
+  const lazy = [...new Set(eager.flatMap((f) => refs(read(f).toString('utf8'), dynamicRe)))].filter(
+    (f) => !eager.includes(f),
+  );
+  return {
+    eager: eager.map((file) => ({ file, bytes: read(file).length, gzipBytes: gzipSync(read(file)).length })),
+    lazy: lazy.map((file) => ({ file, bytes: statSync(join(outDir, 'assets', file)).size })),
+  };
+}
+
+/** Each start step's median time (ms after navigation) in cold and warm starts, in the order they happen. */
+function breakdownTable(cold: StartRun[], warm: StartRun[]): string {
+  const med = (rs: StartRun[], step: string): number | null => {
+    const xs = rs.map((r) => r.steps.get(step)).filter((x): x is number => x !== undefined);
+    return xs.length === 0 ? null : median(xs);
+  };
+  const names = [...new Set([...cold, ...warm].flatMap((r) => [...r.steps.keys()]))];
+  const order = (n: string): number => med(cold, n) ?? med(warm, n) ?? Number.POSITIVE_INFINITY;
+  names.sort((a, b) => order(a) - order(b));
+  const cell = (x: number | null): string => (x === null ? '—' : x.toFixed(0));
+  const rows = names.map((n) => `| ${n} | ${cell(med(cold, n))} | ${cell(med(warm, n))} |`);
+  return ['| step | cold, ms | warm, ms |', '|---|--:|--:|', ...rows].join('\n');
 }
 
 main().catch((e: unknown) => {

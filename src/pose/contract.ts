@@ -25,6 +25,11 @@ export interface InitOptions {
    * effect only in a cross-origin-isolated page, and only on a worker's first wasm start.
    */
   wasmThreads?: number;
+  /**
+   * The backend (and thread count) come from a decision remembered on this device
+   * (src/pose/engine-decision.ts): load it with a short warm-up instead of timing every candidate.
+   */
+  remembered?: boolean;
 }
 
 export interface BackendTrial {
@@ -45,6 +50,11 @@ export interface InitReport {
   loadMs: number;
   wasmThreads: number;
   crossOriginIsolated: boolean;
+  /**
+   * When each step of the load ended, in epoch ms (performance.timeOrigin + now), so the page can
+   * place them on its own clock: e.g. "wasm backend started", "model fetched", "warm-up done".
+   */
+  timeline: { step: string; epochMs: number }[];
 }
 
 export interface EstimateResult {

@@ -44,6 +44,7 @@ import { PoseEngine } from '../../pose/pose-engine';
 import { LiveView, type LiveElements } from './live-view';
 import type { LiveAppOptions, LiveObserver } from './live-app-types';
 import { PoseLoop } from '../../pose/pose-loop';
+import { markStart, markStartOnce } from '../../pose/start-marks';
 
 export type { LiveElements, LiveAppOptions, LiveObserver };
 
@@ -101,6 +102,11 @@ export class LiveApp {
     );
     bindSettingsControls(el, this.#settings, (patch, reloadModel) => this.#update(patch, reloadModel));
     el.start.addEventListener('click', () => void this.start());
+    // "Measure again" (Advanced): forget the remembered engine choice and time the candidates again.
+    el.remeasure.addEventListener(
+      'click',
+      () => void this.#engine.remeasure(this.#settings.model, this.#settings.backend),
+    );
     el.action.addEventListener('click', () => this.toggle());
     bindFullscreen(el.fullscreen, el.screen);
     bindSpaceKey(el.screen, () => this.toggle());
@@ -111,6 +117,9 @@ export class LiveApp {
     this.#engine = new PoseEngine({
       loading: (requested) => {
         if (this.#state.mode === 'idle') this.#say(`Loading the pose model (${requested})…`);
+      },
+      progress: (text) => {
+        if (this.#state.mode === 'idle') this.#say(text);
       },
       ready: (client, report, fallbackNote) => {
         this.#view.showEngine(report, fallbackNote);
@@ -196,6 +205,7 @@ export class LiveApp {
     if (this.#state.mode !== 'idle' || this.el.start.disabled || workoutRunning(this.#workout.state)) return;
     this.#tick.unlock();
     this.el.start.disabled = true;
+    markStart('camera requested');
     try {
       this.#dispatch({
         type: 'camera-starting',
@@ -212,6 +222,7 @@ export class LiveApp {
       this.#stream = stream;
       const video = this.el.video;
       await showStream(video, stream, () => this.#dispatch({ type: 'camera-lost' }));
+      markStart('camera showing');
       this.#view.sizeStage(video.videoWidth, video.videoHeight);
       void this.#fillCameras();
       if (this.#engine.client?.deadReason === null) this.#say('Loading the pose model…');
@@ -247,13 +258,14 @@ export class LiveApp {
     await client.reset().catch(() => undefined);
     this.#beginSession('camera');
     const recorder = new SetVideoRecorder();
-    this.#recorder = recorder.start(stream) ? recorder : null;
+    this.#recorder = !location.search.includes('norec') && recorder.start(stream) ? recorder : null;
     this.#loop = new PoseLoop(this.el.video, client, {
       onPose: (result, captureMs) => {
         this.#observer.inference?.(result.inferenceMs);
         this.#consume(result.pose, captureMs);
       },
       onCameraFrame: () => this.#onCameraFrame(),
+      snapshot: (video) => client.snapshot(video),
       onWorkerError: (e) => {
         if (!(e instanceof PoseClientDisposedError))
           this.#dispatch({ type: 'worker-restarting', reason: e.message });
@@ -321,6 +333,7 @@ export class LiveApp {
   /** One pose from the model (or a replayed track): analysis, cue, reps, overlay. */
   #consume(pose: PoseFrame, captureMs: number): void {
     if (this.#state.mode === 'idle') return;
+    markStartOnce('first pose');
     const a = this.#capture.push(pose, captureMs);
     this.#lastPoseAtMs = performance.now();
     if (a.cueEvent !== null) this.#speaker.say(a.cueEvent.text);
@@ -331,7 +344,7 @@ export class LiveApp {
 
   #onCameraFrame(): void {
     this.#observer.cameraFrame?.(this.#loop?.hasCaptureTime ?? false);
-    this.#draw();
+    if (!location.search.includes('nodraw')) this.#draw();
   }
 
   #draw(): void {
@@ -341,6 +354,7 @@ export class LiveApp {
     // The outline guides set-up; once the set starts, the person's squats would leave it anyway.
     const outline = s.mode !== 'idle' && s.flow.state === 'setup';
     if (this.#view.drawOverlay(keypoints, faultFlagsOf(s.last), this.#settings.mirror, outline)) {
+      if (keypoints !== null) markStartOnce('first keypoints drawn');
       this.#observer.overlayDrawn?.();
     }
   }

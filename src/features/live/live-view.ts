@@ -27,6 +27,8 @@ export interface LiveElements {
   volume: HTMLInputElement;
   status: HTMLElement;
   engine: HTMLElement;
+  /** Advanced: forget the remembered backend and thread choice and time them again. */
+  remeasure: HTMLButtonElement;
   viewInfo: HTMLElement;
   frame: HTMLElement;
   video: HTMLVideoElement;
@@ -103,6 +105,7 @@ export class LiveView {
     engine.textContent = describeEngine(report) + (fallbackNote ? ` — ${fallbackNote}` : '');
     engine.dataset['backend'] = report.backend;
     engine.dataset['model'] = report.model;
+    engine.dataset['wasmThreads'] = String(report.backend === 'wasm' ? report.wasmThreads : 0);
   }
 
   /** The model the worker runs, as last reported, or null before the first report. */

@@ -3,10 +3,10 @@
  * page that times the raw model call without a worker. Uses only what both contexts have.
  */
 // tfjs-core and the three backends, not the @tensorflow/tfjs umbrella: the umbrella adds tfjs-layers
-// and tfjs-data (~0.2 MB of the worker bundle) that graph-model inference never calls.
+// and tfjs-data (~0.2 MB of the worker bundle) that graph-model inference never calls. The WebGL and
+// CPU backends are imported only when tried (switchBackend): a start on wasm, the usual one, then
+// parses and evaluates a smaller bundle before the model can load.
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as poseDetection from '@tensorflow-models/pose-detection';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -72,6 +72,8 @@ export async function createDetector(
  * count is read when the wasm backend first starts, so it holds for the worker's life.
  */
 export async function switchBackend(backend: BackendId, wasmThreads?: number): Promise<void> {
+  if (backend === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
+  if (backend === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
   if (backend === 'wasm') {
     const threadsUseful =
       wasmThreads !== undefined

@@ -23,6 +23,11 @@ import { BACKEND_IDS, MODEL_FALLBACKS, type BackendId, type ModelId } from '../m
 
 /** Warm-up calls per candidate backend: the first compiles (excluded), the rest are timed. */
 const WARMUP_TIMED_RUNS = 3;
+/**
+ * Timed warm-up calls for a remembered backend: nothing is ranked, so only the first call runs (it
+ * prepares the model, which the first live frame would otherwise wait for), and its time is reported.
+ */
+const REMEMBERED_TIMED_RUNS = 0;
 /** Side of the synthetic warm-up frame, px: about a webcam frame's short side after downscaling. */
 const WARMUP_FRAME_PX = 256;
 /** Renderers that mean WebGL is emulated on the CPU: ~10× slower than wasm here (pose-stack.md). */
@@ -32,6 +37,11 @@ let detector: poseDetection.PoseDetector | null = null;
 /** Frames processed since the last reset: the landmark filter's clock (LANDMARK_FILTER_FRAME_MS). */
 let framesSinceReset = 0;
 let current: { model: ModelId; backend: BackendId } | null = null;
+/** The steps of the running init, for its report's timeline. */
+let timeline: InitReport['timeline'] = [];
+const step = (name: string): void => {
+  timeline.push({ step: name, epochMs: performance.timeOrigin + performance.now() });
+};
 
 function glRenderer(): string | null {
   try {
@@ -59,11 +69,14 @@ function syntheticFrame(): ImageData {
   return new ImageData(data, WARMUP_FRAME_PX, WARMUP_FRAME_PX);
 }
 
-async function timeWarmup(d: poseDetection.PoseDetector): Promise<number> {
+/** Median ms/frame of `timedRuns` calls after a first one; with none, the first call's own time. */
+async function timeWarmup(d: poseDetection.PoseDetector, timedRuns: number): Promise<number> {
   const frame = syntheticFrame();
+  const tFirst = performance.now();
   await d.estimatePoses(frame, ESTIMATE_CONFIG, 0);
+  if (timedRuns === 0) return performance.now() - tFirst;
   const times: number[] = [];
-  for (let i = 1; i <= WARMUP_TIMED_RUNS; i++) {
+  for (let i = 1; i <= timedRuns; i++) {
     const t0 = performance.now();
     await d.estimatePoses(frame, ESTIMATE_CONFIG, i * 33);
     times.push(performance.now() - t0);
@@ -91,16 +104,20 @@ async function loadOn(
   backend: BackendId,
   base: string,
   wasmThreads: number | undefined,
+  timedRuns: number,
 ): Promise<[poseDetection.PoseDetector, number]> {
   await switchBackend(backend, wasmThreads);
+  step(`${backend} backend started`);
   let d: poseDetection.PoseDetector;
   try {
     d = await createDetector(model, base);
   } catch (e) {
     throw new ModelFilesError(`its files could not be loaded (${errorText(e)})`);
   }
+  step(`${model} loaded on ${backend}`);
   try {
-    const msPerFrame = await timeWarmup(d);
+    const msPerFrame = await timeWarmup(d, timedRuns);
+    step(`${backend} warm-up done`);
     // Warm-up frames must not seed the tracker and filters of the real stream (pose-stack.md, trap 5).
     d.reset();
     return [d, msPerFrame];
@@ -140,24 +157,35 @@ export const api: PoseWorkerApi = {
   async init(options: InitOptions): Promise<InitReport> {
     await disposeDetector();
     const t0 = performance.now();
+    timeline = [{ step: 'worker created', epochMs: performance.timeOrigin }];
+    step('init called');
     const fallbacks: InitReport['fallbacks'] = [];
     const trials: BackendTrial[] = [];
     const models: ModelId[] = [options.model, ...MODEL_FALLBACKS[options.model]];
-    const renderer = glRenderer();
+    const auto = options.backend === 'auto';
+    // Creating a GL context to read its renderer costs time: only a WebGL trial needs it.
+    const renderer = auto ? glRenderer() : null;
     const softwareGl = renderer !== null && SOFTWARE_GL_RENDERER.test(renderer);
+    const remembered = options.remembered === true && !auto;
+    const timedRuns = remembered ? REMEMBERED_TIMED_RUNS : WARMUP_TIMED_RUNS;
 
     for (const model of models) {
       // Auto: time wasm and (only on a hardware GPU) webgl, keep the faster. A user's choice is
       // tried alone. Whatever fails falls back through the remaining backends, cpu last (16–33×
-      // slower than wasm, pose-stack.md).
-      const auto = options.backend === 'auto';
+      // slower than wasm, pose-stack.md). A remembered choice is loaded like a user's.
       const raced: BackendId[] = auto ? ['wasm', 'webgl'] : [options.backend as BackendId];
       const loaded: { backend: BackendId; d: poseDetection.PoseDetector; msPerFrame: number }[] = [];
       let filesBroken = false;
       const attempt = async (backend: BackendId): Promise<void> => {
         if (filesBroken) return;
         try {
-          const [d, msPerFrame] = await loadOn(model, backend, options.modelBaseUrl, options.wasmThreads);
+          const [d, msPerFrame] = await loadOn(
+            model,
+            backend,
+            options.modelBaseUrl,
+            options.wasmThreads,
+            timedRuns,
+          );
           loaded.push({ backend, d, msPerFrame });
           trials.push({
             backend,
@@ -194,7 +222,9 @@ export const api: PoseWorkerApi = {
       const ms = `${best.backend} ${best.msPerFrame.toFixed(0)} ms/frame`;
       const reason = !auto
         ? best.backend === options.backend
-          ? `chosen by user (${ms})`
+          ? remembered
+            ? `measured at an earlier start on this device (${best.backend} first call now ${best.msPerFrame.toFixed(0)} ms)`
+            : `chosen by user (${ms})`
           : `${options.backend} failed, fell back to ${best.backend} (${ms})`
         : slower.length > 0
           ? `fastest in warm-up (${ms} vs ${slower.map((s) => `${s.backend} ${s.msPerFrame.toFixed(0)} ms`).join(', ')})`
@@ -215,6 +245,7 @@ export const api: PoseWorkerApi = {
         loadMs: performance.now() - t0,
         wasmThreads,
         crossOriginIsolated: self.crossOriginIsolated,
+        timeline,
       };
     }
     throw new Error(
