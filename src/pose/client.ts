@@ -199,14 +199,6 @@ export class PoseClient {
     this.#fail(new PoseClientDisposedError('The pose worker was disposed.'));
   }
 
-  /**
-   * A copy of the frame `video` shows, downscaled as `estimate` would, for sending later (the pose
-   * loop copies the next frame while the worker is still busy). Does not involve the worker.
-   */
-  snapshot(video: HTMLVideoElement): Promise<ImageBitmap> {
-    return this.#toBitmap(video, video.videoWidth, video.videoHeight);
-  }
-
   async #toBitmap(
     source: ImageBitmap | HTMLVideoElement | HTMLCanvasElement,
     w: number,

@@ -5,10 +5,6 @@
  * video already shows a frame the worker has not seen, that frame goes at once: waiting for the next
  * camera frame would idle the model for half a camera interval on average (~17 ms at 30 fps, a third
  * of BlazePose full's ~50 ms), which caps the pose rate well below the model's own.
- *
- * With a `snapshot` hook, the frame that will most likely go next is copied into a bitmap while the
- * worker is still busy (the last camera frame before the pose is due): copying a video frame costs
- * ~5–9 ms on the page (bench:live), which would otherwise idle the model on every frame.
  */
 import type { PoseFrame } from '../core/pose/keypoints';
 import type { PoseClient, EstimateResult } from './client';
@@ -20,24 +16,7 @@ export interface PoseLoopHooks {
   onCameraFrame: (latest: PoseFrame | null, nowMs: number) => void;
   /** The worker failed (crashed or was disposed) while estimating. */
   onWorkerError: (error: Error) => void;
-  /** Copies the frame the video shows into a bitmap the client can send as is (optional). */
-  snapshot?: (video: HTMLVideoElement) => Promise<ImageBitmap>;
 }
-
-/**
- * How long before a pose is due a camera frame is copied ahead, ms: a little over one 30 fps frame
- * interval (33 ms), so it is usually the last frame before the answer, the one that would go next.
- */
-export const SNAPSHOT_LEAD_MS = 40;
-
-interface Snapshot {
-  seq: number;
-  captureMs: number;
-  bitmap: Promise<ImageBitmap | null>;
-}
-
-/** Releases a snapshot's bitmap whenever its copy finishes. */
-const discard = (s: Snapshot | null): void => void s?.bitmap.then((b) => b?.close());
 
 export class PoseLoop {
   #running = false;
@@ -49,12 +28,6 @@ export class PoseLoop {
   #shown: { seq: number; captureMs: number } | null = null;
   /** Number of the last frame sent to the worker. */
   #sentSeq = 0;
-  /** A frame copied ahead while the worker was busy, or null. */
-  #snapshot: Snapshot | null = null;
-  /** The last send-to-answer time, ms: when the next answer is due. */
-  #roundTripMs = 0;
-  /** A frame is on its way to the worker or with it (its bitmap may still be being copied). */
-  #sending = false;
   /** Camera frames seen (video frame callbacks). */
   cameraFrames = 0;
   /** True when the browser gave the camera's capture time (else the callback time stands in). */
@@ -83,9 +56,6 @@ export class PoseLoop {
   setClient(client: PoseClient): void {
     this.client = client;
     this.#inFlightSinceMs = null;
-    this.#sending = false;
-    discard(this.#snapshot);
-    this.#snapshot = null;
   }
 
   start(): void {
@@ -97,8 +67,6 @@ export class PoseLoop {
   stop(): void {
     this.#running = false;
     this.#inFlightSinceMs = null;
-    discard(this.#snapshot);
-    this.#snapshot = null;
     this.video.cancelVideoFrameCallback(this.#handle);
   }
 
@@ -110,58 +78,21 @@ export class PoseLoop {
     this.hasCaptureTime = meta.captureTime !== undefined;
     this.#shown = { seq: this.cameraFrames, captureMs: meta.captureTime ?? now };
     this.#sendShown();
-    this.#snapshotIfDue();
     this.hooks.onCameraFrame(this.#latest, now);
   };
-
-  /** While the worker is busy and its answer is due within SNAPSHOT_LEAD_MS, copies the shown frame. */
-  #snapshotIfDue(): void {
-    const shown = this.#shown;
-    const snapshot = this.hooks.snapshot;
-    if (snapshot === undefined || shown === null || this.#inFlightSinceMs === null) return;
-    if (shown.seq <= this.#sentSeq || this.#snapshot?.seq === shown.seq) return;
-    if (performance.now() - this.#inFlightSinceMs < this.#roundTripMs - SNAPSHOT_LEAD_MS) return;
-    discard(this.#snapshot);
-    this.#snapshot = {
-      seq: shown.seq,
-      captureMs: shown.captureMs,
-      bitmap: snapshot(this.video).catch(() => null),
-    };
-  }
 
   /** Sends the frame the video shows to the worker, if the worker is idle and has not seen it. */
   #sendShown(): void {
     const shown = this.#shown;
     const client = this.client;
     if (!this.#running || shown === null || shown.seq <= this.#sentSeq) return;
-    if (this.#sending || client.busy || client.deadReason !== null) return;
-    this.#sending = true;
+    if (client.busy || client.deadReason !== null) return;
     this.#sentSeq = shown.seq;
-    const sentAtMs = performance.now();
-    this.#inFlightSinceMs = sentAtMs;
-    // The frame copied ahead goes if it is the one shown; an older copy is dropped.
-    const ahead = this.#snapshot?.seq === shown.seq ? this.#snapshot : null;
-    if (ahead === null) discard(this.#snapshot);
-    this.#snapshot = null;
-    const estimate =
-      ahead === null
-        ? client.estimate(this.video, shown.captureMs)
-        : ahead.bitmap.then((bitmap) =>
-            bitmap === null
-              ? client.estimate(this.video, shown.captureMs)
-              : client.estimate(bitmap, shown.captureMs, {
-                  width: this.video.videoWidth,
-                  height: this.video.videoHeight,
-                }),
-          );
-    estimate.then(
+    this.#inFlightSinceMs = performance.now();
+    client.estimate(this.video, shown.captureMs).then(
       (result) => {
         if (client !== this.client) return;
-        this.#sending = false;
-        if (result !== null) {
-          this.#inFlightSinceMs = null;
-          this.#roundTripMs = performance.now() - sentAtMs;
-        }
+        if (result !== null) this.#inFlightSinceMs = null;
         if (result === null || !this.#running) return;
         this.#latest = result.pose;
         this.hooks.onPose(result, shown.captureMs);
@@ -169,7 +100,6 @@ export class PoseLoop {
       },
       (e: unknown) => {
         if (client !== this.client) return;
-        this.#sending = false;
         this.#inFlightSinceMs = null;
         if (this.#running) this.hooks.onWorkerError(e instanceof Error ? e : new Error(String(e)));
       },

@@ -17,11 +17,8 @@ class FakeVideo {
   cancelVideoFrameCallback(handle: number): void {
     this.#callbacks.delete(handle);
   }
-  /** Capture time of the frame shown now, ms. */
-  captureMs = Number.NaN;
   /** A new camera frame captured at `captureMs`. */
   frame(captureMs: number): void {
-    this.captureMs = captureMs;
     const pending = [...this.#callbacks.values()];
     this.#callbacks.clear();
     for (const cb of pending) cb(captureMs + 5, { captureTime: captureMs } as VideoFrameCallbackMetadata);
@@ -32,14 +29,11 @@ class FakeClient {
   busy = false;
   deadReason: Error | null = null;
   sent: number[] = [];
-  /** What each sent frame was: the video element itself, or a bitmap copied ahead. */
-  sources: unknown[] = [];
   #release: (() => void) | null = null;
-  estimate(source: unknown, tMs: number): Promise<EstimateResult | null> {
+  estimate(_source: unknown, tMs: number): Promise<EstimateResult | null> {
     if (this.busy) return Promise.resolve(null);
     this.busy = true;
     this.sent.push(tMs);
-    this.sources.push(source);
     return new Promise((resolve) => {
       this.#release = () => {
         this.busy = false;
@@ -57,42 +51,17 @@ class FakeClient {
   }
 }
 
-/** A stand-in for a copied frame: knows which camera frame it holds and whether it was closed. */
-class FakeBitmap {
-  closed = false;
-  constructor(readonly frame: number) {}
-  close(): void {
-    this.closed = true;
-  }
-}
-
-function setUp(withSnapshots = false): {
-  video: FakeVideo;
-  client: FakeClient;
-  poses: number[];
-  loop: PoseLoop;
-  snapshots: FakeBitmap[];
-} {
+function setUp(): { video: FakeVideo; client: FakeClient; poses: number[]; loop: PoseLoop } {
   const video = new FakeVideo();
   const client = new FakeClient();
   const poses: number[] = [];
-  const snapshots: FakeBitmap[] = [];
   const loop = new PoseLoop(video as unknown as HTMLVideoElement, client as unknown as PoseClient, {
     onPose: (_r, captureMs) => poses.push(captureMs),
     onCameraFrame: () => undefined,
     onWorkerError: () => undefined,
-    ...(withSnapshots
-      ? {
-          snapshot: () => {
-            const b = new FakeBitmap(video.captureMs);
-            snapshots.push(b);
-            return Promise.resolve(b as unknown as ImageBitmap);
-          },
-        }
-      : {}),
   });
   loop.start();
-  return { video, client, poses, loop, snapshots };
+  return { video, client, poses, loop };
 }
 
 describe('PoseLoop', () => {
@@ -133,37 +102,5 @@ describe('PoseLoop', () => {
     video.frame(67);
     expect(poses).toEqual([]);
     expect(client.sent).toEqual([0]);
-  });
-
-  it('copies the next frame while the worker is busy and sends that copy when the pose comes back', async () => {
-    // In the test the answer is always "due" (no round trip measured yet), so each frame is copied.
-    const { video, client, snapshots } = setUp(true);
-    video.frame(0);
-    expect(snapshots).toEqual([]);
-    video.frame(33);
-    video.frame(67);
-    // The copy of 33 was replaced by the newer one of 67 and released.
-    expect(snapshots.map((b) => b.frame)).toEqual([33, 67]);
-    await new Promise((r) => setTimeout(r, 0));
-    expect(snapshots[0]?.closed).toBe(true);
-    await client.answer();
-    expect(client.sent).toEqual([0, 67]);
-    expect(client.sources[1]).toBe(snapshots[1]);
-    expect(snapshots[1]?.closed).toBe(false);
-  });
-
-  it('drops a copy older than the frame shown and sends the video instead; stop releases a copy', async () => {
-    const { video, client, loop, snapshots } = setUp(true);
-    video.frame(0);
-    video.frame(33);
-    await client.answer();
-    expect(client.sources[1]).toBe(snapshots[0]);
-    // Copied at 67 while 33 is with the worker; then stopped before the answer.
-    video.frame(67);
-    expect(snapshots.map((b) => b.frame)).toEqual([33, 67]);
-    loop.stop();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(snapshots[1]?.closed).toBe(true);
-    expect(client.sent).toEqual([0, 33]);
   });
 });

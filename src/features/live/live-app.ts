@@ -258,14 +258,13 @@ export class LiveApp {
     await client.reset().catch(() => undefined);
     this.#beginSession('camera');
     const recorder = new SetVideoRecorder();
-    this.#recorder = !location.search.includes('norec') && recorder.start(stream) ? recorder : null;
+    this.#recorder = recorder.start(stream) ? recorder : null;
     this.#loop = new PoseLoop(this.el.video, client, {
       onPose: (result, captureMs) => {
         this.#observer.inference?.(result.inferenceMs);
         this.#consume(result.pose, captureMs);
       },
       onCameraFrame: () => this.#onCameraFrame(),
-      snapshot: (video) => client.snapshot(video),
       onWorkerError: (e) => {
         if (!(e instanceof PoseClientDisposedError))
           this.#dispatch({ type: 'worker-restarting', reason: e.message });
@@ -344,7 +343,7 @@ export class LiveApp {
 
   #onCameraFrame(): void {
     this.#observer.cameraFrame?.(this.#loop?.hasCaptureTime ?? false);
-    if (!location.search.includes('nodraw')) this.#draw();
+    this.#draw();
   }
 
   #draw(): void {
