@@ -226,7 +226,7 @@ async function main(): Promise<void> {
     '',
     ...verdict,
     '',
-    "Where the new path's time went, per analysed frame (ms; the worker's own timing, summed over the run and divided by the frames analysed). Decode wait: waiting for the decoder's next frame (decoding not hidden behind the model). Convert: decoded frame → ≤ 640 px RGBA (YUV copy, box-filter scale, colour conversion), including frames held while still. Tensor: `tf.browser.fromPixels`. Model: `estimatePoses`. Other: the rest of the wall time (messages to the page, the decoder's iterator, closing frames). Held / used: frames converted while still / analysed after a descent was seen.",
+    "Where the new path's time went, per analysed frame (ms; the worker's own timing, summed over the run and divided by the frames analysed). Decode wait: waiting for the decoder's next frame (decoding not hidden behind the model). Convert: decoded frame → ≤ 640 px RGB (YUV copy, box-filter scale, colour conversion; its wall time also takes in the demuxer's and decoder's callbacks that run on this thread meanwhile), including frames held while still. Tensor: the RGB values into an int32 tensor (`tf.browser.fromPixels` for the bitmaps of the fallback conversion). Model: `estimatePoses`. Other: the rest of the wall time (messages to the page, the decoder's iterator, closing frames). Held / used: frames kept while still / analysed after a descent was seen.",
     '',
     '| model | clip | frames analysed | wall ms / frame | decode wait | convert | tensor | model | other | held / used |',
     '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',

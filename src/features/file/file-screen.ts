@@ -1,6 +1,6 @@
 /**
- * "Analyse a recorded video": pick or drop a file → decoded in the pose worker (WebCodecs, 15 frames
- * per second of video; a <video> element where that is missing) → the same analysis and SetRecord
+ * "Analyse a recorded video": pick or drop a file → decoded in the pose worker (WebCodecs, at the
+ * rate the movement needs; a <video> element where that is missing) → the same analysis and SetRecord
  * as a live set. Progress shows frames done and time left; Cancel stops at
  * the next frame. Unreadable and person-less files end with a clear message and produce no record.
  */
