@@ -28,7 +28,7 @@ import {
   type AdaptiveSampler,
 } from '../adaptive-sampling';
 import { LANDMARK_FILTER_FRAME_MS } from './detector';
-import { releaseModelImage, toModelImage, type ModelImage } from './model-image';
+import { keepFrame, toModelImage, type KeptFrame, type ModelImage } from './model-image';
 
 /** Runs the model on one downscaled frame; `filterClockMs` drives pose-detection's landmark filter. */
 export type EstimateImage = (
@@ -176,17 +176,18 @@ export async function analyseFileInWorker(
       framesBackfilled: 0,
     };
     let framesDecoded = 0;
-    /** Frames converted while still, kept until the next analysed frame says whether they are needed. */
-    const held = new Map<number, { image: ModelImage; filterClockMs: number }>();
+    /** Frames kept while still, until the next analysed frame says whether they are needed. */
+    const held = new Map<number, { frame: KeptFrame; filterClockMs: number }>();
     const releaseHeld = (): void => {
-      for (const h of held.values()) releaseModelImage(h.image);
+      for (const h of held.values()) h.frame.release();
       held.clear();
     };
 
-    const convert = async (sample: VideoSample): Promise<ModelImage> => {
+    /** Runs `step`, adding its wall time to the conversion time. */
+    const converting = async <T>(step: () => T | Promise<T>): Promise<T> => {
       const c0 = performance.now();
       try {
-        return await toModelImage(sample, options.maxInputSidePx, timing);
+        return await step();
       } finally {
         timing.convertMs += performance.now() - c0;
       }
@@ -249,20 +250,20 @@ export async function analyseFileInWorker(
         timing.decodeWaitMs += performance.now() - w0;
         if (next === undefined || next.done === true) break;
         const { sample, tMs, filterClockMs } = next.value;
-        let image: ModelImage;
         const decision = sampler.offer(tMs);
+        let image: ModelImage | null = null;
         try {
-          image = await convert(sample);
+          if (decision === 'hold') {
+            const frame = await converting(() => keepFrame(sample, options.maxInputSidePx, timing));
+            held.set(tMs, { frame, filterClockMs });
+            timing.framesHeld++;
+          } else image = await converting(() => toModelImage(sample, options.maxInputSidePx, timing));
         } finally {
           // Back to the decoder's pool before the model runs.
           sample.close();
         }
         pull();
-        if (decision === 'hold') {
-          held.set(tMs, { image, filterClockMs });
-          timing.framesHeld++;
-          continue;
-        }
+        if (image === null) continue;
         const pose = await analyse(image, tMs, filterClockMs);
         // Frames held while still, now wanted because this frame started a movement. Their filter
         // clock is behind the model's, so pose-detection returns their landmarks unsmoothed and
@@ -272,7 +273,7 @@ export async function analyseFileInWorker(
           if (h === undefined) continue;
           held.delete(t);
           timing.framesBackfilled++;
-          await analyse(h.image, t, h.filterClockMs);
+          await analyse(await converting(() => h.frame.image()), t, h.filterClockMs);
         }
         releaseHeld();
         if (cancelRequested) break;

@@ -13,6 +13,7 @@ import {
   yuvMatrixOf,
   type RgbImage,
   type RotationDeg,
+  type YuvImage,
 } from './yuv-downscale';
 
 /** The model's input: RGB values ready for a tensor, or a bitmap for tf.browser.fromPixels. */
@@ -35,43 +36,62 @@ function outputSize(sample: VideoSample, maxSidePx: number): { width: number; he
   };
 }
 
-/** The planar-YUV path; null when the frame is not planar YUV or cannot be copied out. */
-async function fromYuv(
+/** A planar YUV frame copied out of the decoder, with what its conversion needs. */
+interface CopiedYuv {
+  yuv: YuvImage;
+  /** Output size in display orientation, px, and the rotation to apply. */
+  width: number;
+  height: number;
+  rotation: RotationDeg;
+}
+
+/**
+ * The planar-YUV path's copy; null when the frame is not planar YUV (or is mirrored). `ownBuffer`:
+ * copy into a buffer of its own (a frame kept for later) rather than the shared scratch buffer.
+ */
+async function copyYuv(
   sample: VideoSample,
   maxSidePx: number,
+  ownBuffer: boolean,
   timing: { copyMs: number },
-): Promise<RgbImage | null> {
+): Promise<CopiedYuv | null> {
   if (sample.flip) return null;
   const frame = sample.toVideoFrame();
   try {
     if (!isYuvFormat(frame.format)) return null;
-    const { width, height } = outputSize(sample, maxSidePx);
-    const rotation = sample.rotation as RotationDeg;
-    const sideways = rotation === 90 || rotation === 270;
     const size = frame.allocationSize();
-    if (copyBuffer === null || copyBuffer.length !== size) copyBuffer = new Uint8Array(size);
-    const data = copyBuffer;
+    let data: Uint8Array;
+    if (ownBuffer) data = new Uint8Array(size);
+    else {
+      if (copyBuffer === null || copyBuffer.length !== size) copyBuffer = new Uint8Array(size);
+      data = copyBuffer;
+    }
     const c0 = performance.now();
     const planes = await frame.copyTo(data);
     timing.copyMs += performance.now() - c0;
     const visible = frame.visibleRect;
-    return downscaleYuvToRgb(
-      {
+    const heightPx = visible?.height ?? frame.codedHeight;
+    return {
+      yuv: {
         format: frame.format,
         widthPx: visible?.width ?? frame.codedWidth,
-        heightPx: visible?.height ?? frame.codedHeight,
+        heightPx,
         data,
         planes,
-        matrix: yuvMatrixOf(frame.colorSpace.matrix, visible?.height ?? frame.codedHeight),
+        matrix: yuvMatrixOf(frame.colorSpace.matrix, heightPx),
         fullRange: frame.colorSpace.fullRange === true,
       },
-      sideways ? height : width,
-      sideways ? width : height,
-      rotation,
-    );
+      ...outputSize(sample, maxSidePx),
+      rotation: sample.rotation as RotationDeg,
+    };
   } finally {
     frame.close();
   }
+}
+
+function convertYuv(c: CopiedYuv): RgbImage {
+  const sideways = c.rotation === 90 || c.rotation === 270;
+  return downscaleYuvToRgb(c.yuv, sideways ? c.height : c.width, sideways ? c.width : c.height, c.rotation);
 }
 
 /** The browser's own conversion: for frames that are not planar YUV (or rotated and mirrored). */
@@ -106,5 +126,26 @@ export async function toModelImage(
   maxSidePx: number,
   timing: { copyMs: number },
 ): Promise<ModelImage> {
-  return (await fromYuv(sample, maxSidePx, timing)) ?? fromBrowser(sample, maxSidePx);
+  const copied = await copyYuv(sample, maxSidePx, false, timing);
+  return copied === null ? fromBrowser(sample, maxSidePx) : convertYuv(copied);
+}
+
+/** A frame kept for later: its planes copied out (cheap), converted only if it is wanted. */
+export interface KeptFrame {
+  /** The model image; converts now if it was kept unconverted. */
+  image(): ModelImage;
+  /** Frees it when it is not wanted. */
+  release(): void;
+}
+
+/** Keeps `sample` (not closed here) for a possible later toModelImage, as cheaply as it can. */
+export async function keepFrame(
+  sample: VideoSample,
+  maxSidePx: number,
+  timing: { copyMs: number },
+): Promise<KeptFrame> {
+  const copied = await copyYuv(sample, maxSidePx, true, timing);
+  if (copied !== null) return { image: () => convertYuv(copied), release: () => undefined };
+  const bitmap = await fromBrowser(sample, maxSidePx);
+  return { image: () => bitmap, release: () => bitmap.close() };
 }

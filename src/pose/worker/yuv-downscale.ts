@@ -4,9 +4,9 @@
  * Why not createImageBitmap(videoFrame, { resizeWidth, … }) or a canvas: in headless Chromium on
  * this project's 2-core machine they cost 22–39 ms per frame of the 30 fps fixtures and 52–90 ms per
  * 1080×1920 phone frame (the full frame is converted to RGB first, then scaled), more than the model
- * itself (docs/benchmarks.md, "Video-file analysis"). Averaging the luma over each output pixel's
- * box of source pixels (the low-pass a downscale needs against aliasing) and converting only the
- * output pixels reads each source byte once, in memory order, and writes
+ * itself (docs/benchmarks.md, "Video-file analysis"). Averaging 2 × 2 luma taps over each output
+ * pixel's box of source pixels (the low-pass a downscale needs against aliasing; see `taps`) and
+ * converting only the output pixels reads at most 4 source bytes per output pixel and writes
  * ≤ 640 px of RGB, in the layout of the model's input tensor (int32, 3 channels, rows top-down: what
  * tf.browser.fromPixels would make of it). Pure: no DOM, so it is unit-tested in Node.
  */
@@ -62,16 +62,23 @@ const COEFFS: Record<YuvMatrix, Record<'limited' | 'full', readonly number[]>> =
   bt709: { limited: [1.164, 1.793, 0.213, 0.533, 2.112], full: [1, 1.5748, 0.1873, 0.4681, 1.8556] },
 };
 
-/** For each output index, the source range [start, end) its box covers (at least one pixel). */
-function boxes(sourcePx: number, outPx: number): { start: Int32Array; end: Int32Array } {
-  const start = new Int32Array(outPx);
-  const end = new Int32Array(outPx);
+/**
+ * For each output index, the two source indices its luma taps read on one axis: the whole box when
+ * it is one or two source pixels wide, else the pixels at a quarter and three quarters of it. 2 × 2
+ * taps per output pixel: a box filter up to a 2× downscale, and for larger ones (a 1080 px side to
+ * 360) most of its low-pass effect against aliasing at 4 reads instead of 9 or more; camera video
+ * carries little detail at single-pixel scale, and the model scales its crops again (224–256 px).
+ */
+function taps(sourcePx: number, outPx: number): { first: Int32Array; second: Int32Array } {
+  const first = new Int32Array(outPx);
+  const second = new Int32Array(outPx);
   for (let o = 0; o < outPx; o++) {
-    const s = Math.min(sourcePx - 1, Math.floor((o * sourcePx) / outPx));
-    start[o] = s;
-    end[o] = Math.max(s + 1, Math.floor(((o + 1) * sourcePx) / outPx));
+    const start = Math.min(sourcePx - 1, Math.floor((o * sourcePx) / outPx));
+    const width = Math.max(1, Math.floor(((o + 1) * sourcePx) / outPx) - start);
+    first[o] = start + (width <= 2 ? 0 : Math.floor(width / 4));
+    second[o] = Math.min(sourcePx - 1, start + (width <= 2 ? width - 1 : Math.floor((3 * width) / 4)));
   }
-  return { start, end };
+  return { first, second };
 }
 
 /**
@@ -92,14 +99,14 @@ export function downscaleYuvToRgb(
   const nv12 = src.format === 'NV12';
   const vp = nv12 ? uPlane : (vPlane ?? uPlane);
   const data = src.data;
-  const xs = boxes(src.widthPx, outWidthPx);
-  const ys = boxes(src.heightPx, outHeightPx);
-  // Per output column: where its chroma sits in a U and in a V row (half resolution, at the box's
-  // centre; NV12 interleaves U and V in one plane).
+  const xs = taps(src.widthPx, outWidthPx);
+  const ys = taps(src.heightPx, outHeightPx);
+  // Per output column: where its chroma sits in a U and in a V row (half resolution, between its
+  // taps; NV12 interleaves U and V in one plane).
   const uColumn = new Int32Array(outWidthPx);
   const vColumn = new Int32Array(outWidthPx);
   for (let ox = 0; ox < outWidthPx; ox++) {
-    const cx = ((xs.start[ox] ?? 0) + (xs.end[ox] ?? 1) - 1) >> 2;
+    const cx = ((xs.first[ox] ?? 0) + (xs.second[ox] ?? 0)) >> 2;
     uColumn[ox] = nv12 ? 2 * cx : cx;
     vColumn[ox] = nv12 ? 2 * cx + 1 : cx;
   }
@@ -107,20 +114,19 @@ export function downscaleYuvToRgb(
   const bytes = new Uint8ClampedArray(outWidthPx * outHeightPx * 3);
   let o = 0;
   for (let oy = 0; oy < outHeightPx; oy++) {
-    const y0 = ys.start[oy] ?? 0;
-    const y1 = ys.end[oy] ?? y0 + 1;
-    const rowStart = yPlane.offset + y0 * yPlane.stride;
-    const rowEnd = yPlane.offset + y1 * yPlane.stride;
-    const cy = (y0 + y1 - 1) >> 2;
+    const ya = ys.first[oy] ?? 0;
+    const yb = ys.second[oy] ?? ya;
+    const rowA = yPlane.offset + ya * yPlane.stride;
+    const rowB = yPlane.offset + yb * yPlane.stride;
+    const cy = (ya + yb) >> 2;
     const uRow = uPlane.offset + cy * uPlane.stride;
     const vRow = vp.offset + cy * vp.stride;
     for (let ox = 0; ox < outWidthPx; ox++) {
-      const x0 = xs.start[ox] ?? 0;
-      const x1 = xs.end[ox] ?? x0 + 1;
-      let sum = 0;
-      for (let row = rowStart; row < rowEnd; row += yPlane.stride)
-        for (let i = row + x0; i < row + x1; i++) sum += data[i] ?? 0;
-      const luma = (sum / ((x1 - x0) * (y1 - y0)) - yOffset) * kY;
+      const xa = xs.first[ox] ?? 0;
+      const xb = xs.second[ox] ?? xa;
+      const sum =
+        (data[rowA + xa] ?? 0) + (data[rowA + xb] ?? 0) + (data[rowB + xa] ?? 0) + (data[rowB + xb] ?? 0);
+      const luma = (sum * 0.25 - yOffset) * kY;
       const u = (data[uRow + (uColumn[ox] ?? 0)] ?? 128) - 128;
       const v = (data[vRow + (vColumn[ox] ?? 0)] ?? 128) - 128;
       bytes[o] = luma + kVR * v;
