@@ -1,20 +1,24 @@
 /**
  * npm run bench:file — video-file analysis speed as a multiple of real time, both decode paths side
  * by side in one run: the old one (a <video> plays the file paced to the model, every frame) and the
- * new one (WebCodecs decoding in the pose worker, FILE_ANALYSIS_FPS sampled), through the app's own
+ * new one (WebCodecs decoding in the pose worker, sampled at the rate the movement needs:
+ * src/pose/adaptive-sampling.ts), through the app's own
  * file pipeline (src/features/file/extract-track.ts) in headless Chromium, on wasm. Clips: each
  * 30 fps fixture and a 1080×1920 phone-sized clip made from one with ffmpeg (into .cache/bench/).
  * Checks that each clip's summary from the new path matches the old (full-rate) one. Writes the
- * "Video-file analysis" section of docs/benchmarks.md.
+ * "Video-file analysis" section of docs/benchmarks.md, with where the new path's time went per
+ * analysed frame (the worker's own timing).
  *
- * Options: --models a,b (default: the default model), --clips substring,… (default: all), --no-write.
+ * Options: --models a,b (default: the default model), --clips substring,… (default: all),
+ * --new-only (skip the old path; no agreement check, implies --no-write), --no-write.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { DEFAULT_MODEL, type ModelId, isModelId } from '../src/pose/models';
-import { FILE_ANALYSIS_FPS } from '../src/pose/frame-sampling';
+import { MOVING_INTERVAL_MS } from '../src/pose/adaptive-sampling';
+import type { FileAnalysisTiming } from '../src/pose/contract';
 import { analyzeFrames } from '../src/core/set/session';
 import { poseTrackToFrames } from '../src/core/pose/pose-track';
 import type { SetSummary } from '../src/core/types';
@@ -27,8 +31,11 @@ import { runHarness } from './lib/run-harness';
 
 /** The new path's target on this machine with the default model (issue 12), × real time. */
 const TARGET_SPEED = 1.5;
-/** Rep bottoms of the two paths may differ by one analysis interval plus one source frame, ms. */
-const BOTTOM_TOLERANCE_MS = 1000 / FILE_ANALYSIS_FPS + 1000 / 30;
+/**
+ * Rep bottoms of the two paths may differ by one analysis interval around a rep plus one source
+ * frame, ms (the golden test's tolerance, tests/golden/sampling.test.ts).
+ */
+const BOTTOM_TOLERANCE_MS = MOVING_INTERVAL_MS + 1000 / 30;
 
 const PHONE_CLIP = join(PROJECT_ROOT, '.cache', 'bench', 'phone-1080x1920.mp4');
 
@@ -82,6 +89,7 @@ interface Row {
   speed: number;
   inferenceMs: number;
   summary: SetSummary;
+  timing: FileAnalysisTiming | null;
 }
 
 function arg(name: string): string | null {
@@ -105,10 +113,28 @@ function agreement(old: SetSummary, fresh: SetSummary): { ok: boolean; text: str
   };
 }
 
+/** The new path's time per analysed frame: decode wait, convert, tensor, model, other (ms, 1 decimal). */
+function breakdown(r: Row): string[] {
+  const t = r.timing;
+  if (t === null) return [];
+  const n = Math.max(1, r.framesAnalysed);
+  const parts = [t.decodeWaitMs, t.convertMs, t.tensorMs, t.modelMs];
+  const other = r.wallS * 1000 - parts.reduce((a, b) => a + b, 0);
+  const [wait = 0, convert = 0, tensor = 0, model = 0] = parts.map((ms) => ms / n);
+  return [
+    wait.toFixed(1),
+    `${convert.toFixed(1)} (copy ${(t.copyMs / n).toFixed(1)})`,
+    tensor.toFixed(1),
+    model.toFixed(1),
+    (other / n).toFixed(1),
+  ];
+}
+
 async function main(): Promise<void> {
   const models = (arg('models')?.split(',') ?? [DEFAULT_MODEL]).filter(isModelId);
   const clipFilter = arg('clips')?.split(',') ?? null;
   const clips = CLIPS.filter((c) => clipFilter === null || clipFilter.some((f) => c.name.includes(f)));
+  const newOnly = process.argv.includes('--new-only');
   // Other work on the machine slows both paths alike; the figure goes into the doc with the results.
   const loadAtStart = loadavg()[0] ?? 0;
   const { url, server } = await startAppServer();
@@ -124,17 +150,19 @@ async function main(): Promise<void> {
         // Old then new, back to back, so both rows see the same machine load. The video's length
         // comes from the old path's full-rate track (first to last frame plus one frame).
         let mediaS = 0;
-        for (const path of ['video-element', 'webcodecs'] as const) {
+        for (const path of newOnly ? (['webcodecs'] as const) : (['video-element', 'webcodecs'] as const)) {
           const r = await runHarness(page, url, file, {
             model,
             backend: 'wasm',
             path,
-            sampleFps: path === 'webcodecs' ? FILE_ANALYSIS_FPS : null,
+            sampling: path === 'webcodecs' ? { kind: 'adaptive' } : { kind: 'every-frame' },
           });
           if (r.stats.path !== path) throw new Error(`${clip.name}: asked for ${path}, ran ${r.stats.path}`);
           const frames = r.track.frames;
           if (path === 'video-element')
             mediaS = ((frames.at(-1)?.tMs ?? 0) - (frames[0]?.tMs ?? 0)) / 1000 + 1 / r.track.fps;
+          // Without the old path, the length comes from the decoded frame count at 30 fps.
+          if (newOnly) mediaS = r.stats.framesDecoded / 30;
           const wallS = r.stats.wallMs / 1000;
           const row: Row = {
             model,
@@ -147,10 +175,11 @@ async function main(): Promise<void> {
             speed: mediaS / wallS,
             inferenceMs: median(r.stats.inferenceMs),
             summary: analyzeFrames(poseTrackToFrames(r.track)),
+            timing: r.stats.timing,
           };
           rows.push(row);
           process.stderr.write(
-            `bench:file: ${model} ${row.clip} [${path}]: ${row.framesAnalysed}/${row.framesDecoded} frames, ${mediaS.toFixed(1)} s of video in ${wallS.toFixed(1)} s → ${row.speed.toFixed(2)}× real time\n`,
+            `bench:file: ${model} ${row.clip} [${path}]: ${row.framesAnalysed}/${row.framesDecoded} frames, ${mediaS.toFixed(1)} s of video in ${wallS.toFixed(1)} s → ${row.speed.toFixed(2)}× real time${row.timing === null ? '' : ` (${breakdown(row).join(', ')})`}; load ${(loadavg()[0] ?? 0).toFixed(1)}\n`,
           );
         }
       }
@@ -162,14 +191,14 @@ async function main(): Promise<void> {
 
   const label: Record<DecodePath, string> = {
     'video-element': 'old: `<video>` played, every frame',
-    webcodecs: `new: WebCodecs in the worker, ${FILE_ANALYSIS_FPS} fps`,
+    webcodecs: 'new: WebCodecs in the worker, adaptive rate',
   };
   const lines = [
     machineLine(
       `, Chromium ${chromiumVersion} headless, wasm backend; 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`,
     ),
     '',
-    `Each clip through the app's file pipeline (\`extractPoseTrack\`) twice, back to back: the old path (a \`<video>\` plays the file paced to the model; each frame is copied on the page, downscaled to ≤ 640 px and sent to the pose worker; skipped frames are fetched by seeking) and the new one (the worker demuxes the file with mediabunny and decodes it with WebCodecs, every frame once and in order, one analysed frame decoded ahead of the model; ${FILE_ANALYSIS_FPS} frames per second of video are downscaled to ≤ 640 px and analysed there, src/pose/frame-sampling.ts). Wall time from the call to the last pose, model already loaded. Speed = seconds of video / seconds of analysis (1× = as long as the video). "Same result" compares the new path's summary with the old full-rate one: rep and partial counts exact, rep bottoms within ${BOTTOM_TOLERANCE_MS.toFixed(0)} ms, the same cues.`,
+    `Each clip through the app's file pipeline (\`extractPoseTrack\`) twice, back to back: the old path (a \`<video>\` plays the file paced to the model; each frame is copied on the page, downscaled to ≤ 640 px and sent to the pose worker; skipped frames are fetched by seeking) and the new one (the worker demuxes the file with mediabunny and decodes it with WebCodecs, every frame once and in order, the next frame decoding while the model runs; the frames the adaptive sampler takes — 5 fps while the person stands still, 10 fps from the first sign of a descent until they stand still again, src/pose/adaptive-sampling.ts — are copied out of the decoder as YUV, downscaled to ≤ 640 px and converted to RGB in one pass, src/pose/worker/yuv-downscale.ts, and analysed there). Wall time from the call to the last pose, model already loaded. Speed = seconds of video / seconds of analysis (1× = as long as the video). "Same result" compares the new path's summary with the old full-rate one: rep and partial counts exact, rep bottoms within ${BOTTOM_TOLERANCE_MS.toFixed(0)} ms, the same cues.`,
     '',
     '| model | clip | path | frames analysed / decoded | video s | analysis s | speed (× real time) | median inference ms | same result as full rate |',
     '|---|---|---|--:|--:|--:|--:|--:|---|',
@@ -193,9 +222,25 @@ async function main(): Promise<void> {
         );
     }
   }
-  lines.push('', ...verdict, '');
+  lines.push(
+    '',
+    ...verdict,
+    '',
+    "Where the new path's time went, per analysed frame (ms; the worker's own timing, summed over the run and divided by the frames analysed). Decode wait: waiting for the decoder's next frame (decoding not hidden behind the model). Convert: decoded frame → ≤ 640 px RGB (YUV copy, 2×2-tap box scale, colour conversion; its wall time also takes in the demuxer's and decoder's callbacks that run on this thread meanwhile), including the held frames that were used. Tensor: the RGB values into an int32 tensor (`tf.browser.fromPixels` for the bitmaps of the fallback conversion). Model: `estimatePoses`. Other: the rest of the wall time (messages to the page, the decoder's iterator, closing frames). Held / used: frames kept while still / analysed after a descent was seen.",
+    '',
+    '| model | clip | frames analysed | wall ms / frame | decode wait | convert | tensor | model | other | held / used |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+  );
+  for (const r of rows) {
+    if (r.timing === null) continue;
+    const [wait, convert, tensor, model, other] = breakdown(r);
+    lines.push(
+      `| ${r.model} | ${r.clip} | ${r.framesAnalysed} | ${((r.wallS * 1000) / r.framesAnalysed).toFixed(1)} | ${wait} | ${convert} | ${tensor} | ${model} | ${other} | ${r.timing.framesHeld} / ${r.timing.framesBackfilled} |`,
+    );
+  }
+  lines.push('');
   const body = lines.join('\n');
-  if (!process.argv.includes('--no-write'))
+  if (!process.argv.includes('--no-write') && !newOnly)
     await writeBenchmarkSection('Video-file analysis (headless Chromium)', body);
   process.stdout.write(`${body}\n`);
 }

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright';
 import type { PoseTrack } from '../../src/core/pose/pose-track';
 import type { DecodePath, ExtractStats } from '../../src/features/file/extract-track';
-import type { InitReport } from '../../src/pose/contract';
+import type { FileSampling, InitReport } from '../../src/pose/contract';
 import type { BackendChoice, ModelId } from '../../src/pose/models';
 import type {} from '../../src/harness/analyze';
 
@@ -19,9 +19,9 @@ export async function runHarness(
   options: {
     model: ModelId;
     backend: BackendChoice;
-    /** Decode path ('auto': WebCodecs, else <video>) and sample rate (null: every frame). */
+    /** Decode path ('auto': WebCodecs, else <video>) and which frames are analysed (absent: all). */
     path?: 'auto' | DecodePath;
-    sampleFps?: number | null;
+    sampling?: FileSampling;
   },
 ): Promise<HarnessResult> {
   await page.goto(new URL('src/harness/analyze.html', appUrl).href);

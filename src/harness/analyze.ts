@@ -6,6 +6,7 @@ import { extractPoseTrack, type DecodePath } from '../features/file/extract-trac
 import { PoseClient, PoseClientDisposedError } from '../pose/client';
 import { openVideo, videoFrames, type VideoFrameStats } from '../media/video-frames';
 import type { BackendChoice, ModelId } from '../pose/models';
+import type { FileSampling } from '../pose/contract';
 
 const input = document.querySelector<HTMLInputElement>('#file');
 const log = document.querySelector<HTMLPreElement>('#log');
@@ -50,13 +51,13 @@ const harness = {
 
   /**
    * The file pipeline on the chosen file. `path` forces one decode path (the benchmarks run both);
-   * `sampleFps` null (default) analyses every frame, as the fixture tracks were made.
+   * `sampling` absent (default) analyses every frame, as the fixture tracks were made.
    */
   async run(options: {
     model: ModelId;
     backend: BackendChoice;
     path?: 'auto' | DecodePath;
-    sampleFps?: number | null;
+    sampling?: FileSampling;
   }) {
     const file = input?.files?.[0];
     if (file === undefined) throw new Error('no file chosen');
@@ -73,7 +74,7 @@ const harness = {
           if (log) log.textContent = `${p.framesDone}/${p.framesTotal ?? '?'} frames`;
         },
         path: options.path ?? 'auto',
-        sampleFps: options.sampleFps ?? null,
+        sampling: options.sampling ?? { kind: 'every-frame' },
       });
       return { track, stats, init };
     } finally {

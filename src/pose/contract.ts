@@ -63,12 +63,38 @@ export interface EstimateResult {
   inferenceMs: number;
 }
 
+/**
+ * Which frames of a file go to the model: every one; a fixed rate in frames per second of video
+ * (src/pose/frame-sampling.ts); or the rate the movement needs (src/pose/adaptive-sampling.ts).
+ */
+export type FileSampling = { kind: 'every-frame' } | { kind: 'fixed'; fps: number } | { kind: 'adaptive' };
+
 /** What a file analysis in the worker is asked for. */
 export interface FileAnalysisOptions {
   /** Longest side of the frame handed to the model, px (the page path's DEFAULT_MAX_INPUT_SIDE_PX). */
   maxInputSidePx: number;
-  /** Frames per second of video time analysed (src/pose/frame-sampling.ts); null: every frame. */
-  sampleFps: number | null;
+  sampling: FileSampling;
+}
+
+/**
+ * Where the worker's time went during a file analysis, ms, summed over the run. The model's thread
+ * does the conversion, tensor and model work in turn; the decoder runs on the browser's media
+ * threads, so only the time spent waiting for it shows here.
+ */
+export interface FileAnalysisTiming {
+  /** Waiting for the decoder's next frame (decoding not hidden behind the model). */
+  decodeWaitMs: number;
+  /** Decoded frame → downscaled model image (copy out, scale, colour conversion). */
+  convertMs: number;
+  /** The part of convertMs spent copying the planes out of the decoder's frame. */
+  copyMs: number;
+  /** Model image → input tensor (tf.browser.fromPixels). */
+  tensorMs: number;
+  /** estimatePoses on the tensor. */
+  modelMs: number;
+  /** Frames converted and held while still, and how many of them were analysed afterwards. */
+  framesHeld: number;
+  framesBackfilled: number;
 }
 
 export interface FileAnalysisProgress {
@@ -97,7 +123,7 @@ export type FileAnalysisResult =
   | {
       kind: 'done';
       frames: PoseFrame[];
-      /** Time inside estimatePoses per analysed frame, ms. */
+      /** Time inside estimatePoses per analysed frame (tensor + model), ms, in analysis order. */
       inferenceMs: number[];
       probe: VideoFileProbe;
       /** Frames decoded (every frame of the stream) and frames sent to the model, count. */
@@ -105,8 +131,8 @@ export type FileAnalysisResult =
       /** Display size of the video (rotation applied), px: the space keypoints are in. */
       widthPx: number;
       heightPx: number;
-      /** Wall time spent decoding and converting frames (not in the model), ms. */
-      decodeMs: number;
+      /** Where the time went (sums over the run). */
+      timing: FileAnalysisTiming;
     }
   /** WebCodecs, the container or the codec is missing here: the page falls back to a <video>. */
   | { kind: 'unsupported'; reason: string; probe: VideoFileProbe | null }

@@ -1,7 +1,9 @@
 /**
- * Which frames of a video file go to the pose model: a fixed analysis rate, whatever the file's own
- * rate. Pure (no clock, no DOM), so the decoder in the worker, the `<video>` fallback on the page and
- * the resampling test (tests/unit/frame-sampling.test.ts) all use the same rule.
+ * Which frames of a video file go to the pose model at a fixed analysis rate, whatever the file's own
+ * rate. Pure (no clock, no DOM), so the decoder in the worker and the resampling tests
+ * (tests/unit/frame-sampling.test.ts, tests/golden/sampling.test.ts) use the same rule. The file
+ * screen now samples at the rate the movement needs (src/pose/adaptive-sampling.ts), whose
+ * candidate frames are this grid at 10 fps; the fixed 15 fps scheme stays available and tested.
  *
  * Why 15 fps (interval 66.7 ms):
  * - The bottom of a squat, where depth, knee valgus and hip drop are read, lasts a few hundred ms
@@ -11,8 +13,7 @@
  *   (400 ms) all hold several frames at 15 fps (src/core/thresholds.ts).
  * - Squatting is slow movement: a rep takes 1.5–4 s, its knee-angle curve has little power above
  *   ~3 Hz, well under the 7.5 Hz Nyquist limit of 15 fps.
- * - Half the model calls of a 30 fps file, a quarter of a 60 fps one: what takes file analysis past
- *   real time on a 2-core machine (docs/benchmarks.md, "Video-file analysis").
+ * - Half the model calls of a 30 fps file, a quarter of a 60 fps one.
  * Files at or below 15 fps keep every frame.
  */
 

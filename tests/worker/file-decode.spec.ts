@@ -1,7 +1,8 @@
 /**
  * File decoding in the pose worker (PoseClient.analyseFile), real browser, real model: the first of
- * two video streams, every frame decoded once and in order, 15 of each second analysed, no tensor
- * left behind, and Cancel stops it without losing the loaded model.
+ * two video streams, every frame decoded once and in order, 15 of each second analysed (and the
+ * adaptive rate's frames in order), no tensor left behind, and Cancel stops it without losing the
+ * loaded model.
  */
 import { test, expect } from '@playwright/test';
 
@@ -22,7 +23,7 @@ test('two-stream MP4: first stream, each frame decoded once in order, 15 fps ana
     if (file === undefined) throw new Error('no file');
     const client = new h.PoseClient();
     await client.init({ model: 'blazepose-full', backend: 'wasm', modelBaseUrl: '/models/' });
-    const options = { maxInputSidePx: 640, sampleFps: 15 };
+    const options = { maxInputSidePx: 640, sampling: { kind: 'fixed', fps: 15 } } as const;
     const progress: number[] = [];
     let droppedWhileBusy = false;
     const run = client.analyseFile(file, options, (p) => progress.push(p.framesDone));
@@ -37,9 +38,15 @@ test('two-stream MP4: first stream, each frame decoded once in order, 15 fps ana
     const cancelled = await client.analyseFile(file, options, () => abort.abort(), abort.signal);
     const afterCancel = await client.analyseFile(
       file,
-      { maxInputSidePx: 640, sampleFps: 5 },
+      { maxInputSidePx: 640, sampling: { kind: 'fixed', fps: 5 } },
       () => undefined,
     );
+    const adaptive = await client.analyseFile(
+      file,
+      { maxInputSidePx: 640, sampling: { kind: 'adaptive' } },
+      () => undefined,
+    );
+    const tensorsAfterAdaptive = (await client.memory()).numTensors;
     client.dispose();
     if (done.kind !== 'done' || again.kind !== 'done') throw new Error(`not done: ${done.kind}`);
     return {
@@ -55,6 +62,15 @@ test('two-stream MP4: first stream, each frame decoded once in order, 15 fps ana
       tensorsAfterSecond,
       cancelled: cancelled.kind,
       afterCancel: afterCancel.kind === 'done' ? afterCancel.frames.length : afterCancel.kind,
+      adaptive:
+        adaptive.kind === 'done'
+          ? {
+              tMs: adaptive.frames.map((f) => f.tMs),
+              decoded: adaptive.framesDecoded,
+              timing: adaptive.timing,
+            }
+          : adaptive.kind,
+      tensorsAfterAdaptive,
     };
   });
   expect(r.probe).toMatchObject({ container: 'MP4', codec: 'avc', videoStreams: 2 });
@@ -72,4 +88,14 @@ test('two-stream MP4: first stream, each frame decoded once in order, 15 fps ana
   expect(r.tensorsAfterSecond).toBe(r.tensorsAfterFirst);
   expect(r.cancelled).toBe('cancelled');
   expect(r.afterCancel).toBe(Math.ceil((FIRST_STREAM_FRAMES / 30) * 5));
+  // Adaptive: every frame decoded, frames in media order and each once, between the still rate
+  // (5 fps) and the moving rate (10 fps) of the 7.1 s stream, held frames analysed only when wanted.
+  if (typeof r.adaptive === 'string') throw new Error(`adaptive: ${r.adaptive}`);
+  expect(r.adaptive.decoded).toBe(FIRST_STREAM_FRAMES);
+  expect(r.adaptive.tMs).toEqual([...new Set(r.adaptive.tMs)].sort((a, b) => a - b));
+  expect(r.adaptive.tMs.length).toBeGreaterThanOrEqual(Math.floor((FIRST_STREAM_FRAMES / 30) * 5));
+  expect(r.adaptive.tMs.length).toBeLessThanOrEqual(Math.ceil((FIRST_STREAM_FRAMES / 30) * 10));
+  expect(r.adaptive.timing.framesBackfilled).toBeLessThanOrEqual(r.adaptive.timing.framesHeld);
+  expect(r.adaptive.timing.modelMs).toBeGreaterThan(0);
+  expect(r.tensorsAfterAdaptive).toBe(r.tensorsAfterFirst);
 });

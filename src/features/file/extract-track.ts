@@ -16,6 +16,7 @@ import {
   type PoseClient,
   type VideoFileProbe,
 } from '../../pose/client';
+import type { FileAnalysisTiming, FileSampling } from '../../pose/contract';
 import {
   VideoDecodeError,
   openVideo,
@@ -45,8 +46,10 @@ export interface ExtractStats {
   probe: VideoFileProbe | null;
   /** Frames decoded from the file (the analysed ones are `frames`). */
   framesDecoded: number;
-  /** Rate the file was sampled at for the model, fps; null: every frame. */
-  sampleFps: number | null;
+  /** Which frames were analysed ('every-frame' on the video-element path). */
+  sampling: FileSampling;
+  /** Where the worker's time went (WebCodecs path only). */
+  timing: FileAnalysisTiming | null;
 }
 
 export interface ExtractOptions {
@@ -56,8 +59,8 @@ export interface ExtractOptions {
   onPath?: (path: DecodePath, reason: string | null) => void;
   /** 'auto' (default): WebCodecs, else the <video> fallback. The others force one path (benchmarks). */
   path?: 'auto' | DecodePath;
-  /** Frames per second of video analysed on the WebCodecs path; null or absent: every frame. */
-  sampleFps?: number | null;
+  /** Which frames are analysed on the WebCodecs path; absent: every frame. */
+  sampling?: FileSampling;
 }
 
 /**
@@ -88,7 +91,9 @@ function toTrack(
   });
 }
 
-const emptyStats = (path: DecodePath, sampleFps: number | null): ExtractStats => ({
+const EVERY_FRAME: FileSampling = { kind: 'every-frame' };
+
+const emptyStats = (path: DecodePath, sampling: FileSampling): ExtractStats => ({
   frames: 0,
   wallMs: 0,
   roundTripMs: [],
@@ -98,7 +103,8 @@ const emptyStats = (path: DecodePath, sampleFps: number | null): ExtractStats =>
   pathReason: null,
   probe: null,
   framesDecoded: 0,
-  sampleFps,
+  sampling,
+  timing: null,
 });
 
 export async function extractPoseTrack(
@@ -108,7 +114,7 @@ export async function extractPoseTrack(
   options: ExtractOptions = {},
 ): Promise<{ track: PoseTrack; stats: ExtractStats }> {
   const t0 = performance.now();
-  const sampleFps = options.sampleFps ?? null;
+  const sampling = options.sampling ?? EVERY_FRAME;
   const wanted = options.path ?? 'auto';
   let fallback: { reason: string; probe: VideoFileProbe | null } | null = null;
   if (wanted !== 'video-element') {
@@ -116,7 +122,7 @@ export async function extractPoseTrack(
     const result = await client
       .analyseFile(
         file,
-        { maxInputSidePx: DEFAULT_MAX_INPUT_SIDE_PX, sampleFps },
+        { maxInputSidePx: DEFAULT_MAX_INPUT_SIDE_PX, sampling },
         (p) => {
           if (!started) options.onPath?.('webcodecs', null);
           started = true;
@@ -133,17 +139,18 @@ export async function extractPoseTrack(
     if (result.kind === 'cancelled') {
       return {
         track: toTrack([], model, { width: 0, height: 0 }, 0),
-        stats: emptyStats('webcodecs', sampleFps),
+        stats: emptyStats('webcodecs', sampling),
       };
     }
     if (result.kind === 'done') {
       const stats: ExtractStats = {
-        ...emptyStats('webcodecs', sampleFps),
+        ...emptyStats('webcodecs', sampling),
         frames: result.frames.length,
         wallMs: performance.now() - t0,
         inferenceMs: result.inferenceMs,
         probe: result.probe,
         framesDecoded: result.framesDecoded,
+        timing: result.timing,
       };
       const track = toTrack(result.frames, model, { width: result.widthPx, height: result.heightPx }, 0);
       return { track, stats };
@@ -177,7 +184,7 @@ async function extractWithVideoElement(
   const url = URL.createObjectURL(file);
   let info: VideoInfo | null = null;
   const frames: PoseFrame[] = [];
-  const stats = emptyStats('video-element', null);
+  const stats = emptyStats('video-element', EVERY_FRAME);
   try {
     const video = await openVideo(url);
     await client.reset();

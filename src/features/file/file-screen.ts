@@ -1,6 +1,6 @@
 /**
- * "Analyse a recorded video": pick or drop a file → decoded in the pose worker (WebCodecs, 15 frames
- * per second of video; a <video> element where that is missing) → the same analysis and SetRecord
+ * "Analyse a recorded video": pick or drop a file → decoded in the pose worker (WebCodecs, at the
+ * rate the movement needs; a <video> element where that is missing) → the same analysis and SetRecord
  * as a live set. Progress shows frames done and time left; Cancel stops at
  * the next frame. Unreadable and person-less files end with a clear message and produce no record.
  */
@@ -10,7 +10,7 @@ import type { BackendChoice, ModelId } from '../../pose/models';
 import { currentSettings } from '../../storage/settings';
 import { extractPoseTrack, type ExtractProgress } from './extract-track';
 import { DECODE_PATH_LABELS } from './decode-path';
-import { FILE_ANALYSIS_FPS } from '../../pose/frame-sampling';
+import type { FileSampling } from '../../pose/contract';
 import { analyseTrack, type SetRecord } from '../../domain/set-record';
 import type { PoseTrack } from '../../core/pose/pose-track';
 import { countOf } from '../../core';
@@ -143,20 +143,21 @@ export class FileScreen {
       const engine = this.#engine();
       const model = await engine.ready;
       const recent: number[] = [];
-      // The squat analysis is shown to match at FILE_ANALYSIS_FPS (docs/file-analysis.md); the
+      // The squat analysis is shown to match at the adaptive rate (docs/file-analysis.md); the
       // single-leg check is not yet, so it keeps every frame.
-      const sampleFps = this.#mode.value === 'single-leg' ? null : FILE_ANALYSIS_FPS;
+      const sampling: FileSampling =
+        this.#mode.value === 'single-leg' ? { kind: 'every-frame' } : { kind: 'adaptive' };
       const { track, stats } = await extractPoseTrack(file, engine.client, model, {
         signal: abort.signal,
         onProgress: (p) => this.#progress(p, recent),
         onPath: (path) =>
           this.#say(
             path === 'webcodecs'
-              ? `Analysing ${file.name}: ${DECODE_PATH_LABELS[path]}, ${sampleFps === null ? 'every frame' : `${sampleFps} frames per second of video`}.`
+              ? `Analysing ${file.name}: ${DECODE_PATH_LABELS[path]}, ${sampling.kind === 'every-frame' ? 'every frame' : 'at the rate the movement needs'}.`
               : `Analysing ${file.name}: ${DECODE_PATH_LABELS[path]} (this browser cannot decode it directly), every frame.`,
             'info',
           ),
-        sampleFps,
+        sampling,
       });
       if (abort.signal.aborted) {
         this.#say('Cancelled. Nothing was saved.', 'info');

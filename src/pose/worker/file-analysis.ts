@@ -2,8 +2,10 @@
 /**
  * Video file → poses, inside the pose worker: mediabunny demuxes the file (MP4/MOV/WebM/MKV), the
  * browser's WebCodecs VideoDecoder decodes its first video stream in order, each frame exactly once,
- * and the frames the sampler takes (src/pose/frame-sampling.ts) are downscaled and handed to the
- * model right here, so no frame crosses threads and nothing is paced to a player's clock.
+ * and the frames the sampler takes (fixed rate: src/pose/frame-sampling.ts; the rate the movement
+ * needs: src/pose/adaptive-sampling.ts) are downscaled (model-image.ts) and handed to the model right
+ * here, so no frame crosses threads and nothing is paced to a player's clock. The next frame is
+ * being decoded (on the browser's media threads) while the model runs on this one.
  *
  * mediabunny is loaded with a dynamic import on the first file, so the live path's worker start-up
  * does not carry it.
@@ -12,20 +14,29 @@ import type {
   FileAnalysisOptions,
   FileAnalysisProgress,
   FileAnalysisResult,
+  FileAnalysisTiming,
+  FileSampling,
   VideoFileProbe,
 } from '../contract';
 import type { PoseFrame } from '../../core/pose/keypoints';
 import type { Input, InputVideoTrack, VideoSample } from 'mediabunny';
-import { createFrameSampler } from '../frame-sampling';
+import { createFrameSampler, type FrameSampler } from '../frame-sampling';
+import {
+  CANDIDATE_FPS,
+  createAdaptiveSampler,
+  MOVING_INTERVAL_MS,
+  type AdaptiveSampler,
+} from '../adaptive-sampling';
 import { LANDMARK_FILTER_FRAME_MS } from './detector';
+import { keepFrame, toModelImage, type KeptFrame, type ModelImage } from './model-image';
 
 /** Runs the model on one downscaled frame; `filterClockMs` drives pose-detection's landmark filter. */
-export type EstimateBitmap = (
-  bitmap: ImageBitmap,
+export type EstimateImage = (
+  image: ModelImage,
   tMs: number,
   source: { widthPx: number; heightPx: number },
   filterClockMs: number,
-) => Promise<{ pose: PoseFrame; inferenceMs: number }>;
+) => Promise<{ pose: PoseFrame; tensorMs: number; modelMs: number }>;
 
 /** The decoder failed part-way: the file is damaged or its encoding is not what it claims. */
 export class FileDecodeError extends Error {
@@ -48,31 +59,36 @@ export function cancelFileAnalysis(): void {
   cancelRequested = true;
 }
 
-/** A decoded frame, downscaled so its longer side is at most `maxSidePx`, rotation applied. */
-async function toModelBitmap(sample: VideoSample, maxSidePx: number): Promise<ImageBitmap> {
-  const scale = Math.min(1, maxSidePx / Math.max(sample.displayWidth, sample.displayHeight));
-  const width = Math.max(1, Math.round(sample.displayWidth * scale));
-  const height = Math.max(1, Math.round(sample.displayHeight * scale));
-  if (sample.rotation === 0 && !sample.flip) {
-    // The same resize as the <video> path's createImageBitmap (src/pose/client.ts), so both paths
-    // hand the model the same pixels.
-    const frame = sample.toVideoFrame();
-    try {
-      return await createImageBitmap(frame, {
-        resizeWidth: width,
-        resizeHeight: height,
-        resizeQuality: 'medium',
-      });
-    } finally {
-      frame.close();
-    }
-  }
-  // Rotated phone video: mediabunny draws it upright, as a <video> element shows it.
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d');
-  if (context === null) throw new Error('no 2D canvas in this worker');
-  sample.drawWithFit(context, { fit: 'fill' });
-  return canvas.transferToImageBitmap();
+/**
+ * The sampling as two steps: a fixed grid that picks the candidate frames whatever the poses (so
+ * the decoding loop drops the rest at once), and the sampler that decides per candidate.
+ */
+function samplingSteps(sampling: FileSampling): { grid: FrameSampler; sampler: AdaptiveSampler } {
+  if (sampling.kind === 'adaptive')
+    return { grid: createFrameSampler(CANDIDATE_FPS), sampler: createAdaptiveSampler() };
+  return {
+    grid: createFrameSampler(sampling.kind === 'fixed' ? sampling.fps : null),
+    sampler: {
+      intervalMs: sampling.kind === 'fixed' ? 1000 / sampling.fps : 0,
+      offer: () => 'analyse',
+      observe: () => [],
+    },
+  };
+}
+
+/**
+ * Candidate frames decoded ahead of the consumer, count: while the model works on one frame, the
+ * decoder (on the browser's media threads) decodes the frames up to the next two candidates (6
+ * frames of a 30 fps file at 10 fps), so the next frame is usually waiting when the model is done.
+ * Held frames are few: a decoder's pool of output frames is small on hardware decoders.
+ */
+const CANDIDATES_AHEAD = 2;
+
+/** Frames the sampling will analyse, estimated for progress (adaptive: at its moving rate, at most). */
+function expectedFrames(sampling: FileSampling, packetCount: number, durationMs: number): number {
+  if (sampling.kind === 'every-frame') return packetCount;
+  const fps = sampling.kind === 'fixed' ? sampling.fps : 1000 / MOVING_INTERVAL_MS;
+  return Math.min(packetCount, Math.ceil((durationMs / 1000) * fps));
 }
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -131,7 +147,7 @@ export async function analyseFileInWorker(
   file: Blob,
   options: FileAnalysisOptions,
   onProgress: (p: FileAnalysisProgress) => void,
-  estimate: EstimateBitmap,
+  estimate: EstimateImage,
   resetModel: () => void,
 ): Promise<FileAnalysisResult> {
   cancelRequested = false;
@@ -143,88 +159,132 @@ export async function analyseFileInWorker(
     const opened = await openTrack(input);
     if ('kind' in opened) return opened;
     const { track, probe, widthPx, heightPx, durationMs, packetCount } = opened;
-    const framesTotal =
-      options.sampleFps === null
-        ? packetCount
-        : Math.min(packetCount, Math.ceil((durationMs / 1000) * options.sampleFps));
+    const framesTotal = expectedFrames(options.sampling, packetCount, durationMs);
     const container = probe.container;
 
     resetModel();
-    const sampler = createFrameSampler(options.sampleFps);
-    const frames: PoseFrame[] = [];
+    const { grid, sampler } = samplingSteps(options.sampling);
+    const analysed: PoseFrame[] = [];
     const inferenceMs: number[] = [];
+    const timing: FileAnalysisTiming = {
+      decodeWaitMs: 0,
+      convertMs: 0,
+      copyMs: 0,
+      tensorMs: 0,
+      modelMs: 0,
+      framesHeld: 0,
+      framesBackfilled: 0,
+    };
     let framesDecoded = 0;
-    /** Wall time the consumer waited for the next converted frame, ms (decoding not hidden). */
-    let decodeMs = 0;
-    const sampleSink = new mb.VideoSampleSink(track);
+    /** Frames kept while still, until the next analysed frame says whether they are needed. */
+    const held = new Map<number, { frame: KeptFrame; filterClockMs: number }>();
+    const releaseHeld = (): void => {
+      for (const h of held.values()) h.frame.release();
+      held.clear();
+    };
 
-    /** The frames the sampler takes, decoded, downscaled and with their filter clock, in order. */
-    async function* modelFrames(): AsyncGenerator<{
-      bitmap: ImageBitmap;
+    /** Runs `step`, adding its wall time to the conversion time. */
+    const converting = async <T>(step: () => T | Promise<T>): Promise<T> => {
+      const c0 = performance.now();
+      try {
+        return await step();
+      } finally {
+        timing.convertMs += performance.now() - c0;
+      }
+    };
+    const analyse = async (image: ModelImage, tMs: number, filterClockMs: number): Promise<PoseFrame> => {
+      const r = await estimate(image, tMs, { widthPx, heightPx }, filterClockMs);
+      analysed.push(r.pose);
+      inferenceMs.push(r.tensorMs + r.modelMs);
+      timing.tensorMs += r.tensorMs;
+      timing.modelMs += r.modelMs;
+      // A comlink proxy: its promise is not awaited (the page may be gone), errors are dropped.
+      void Promise.resolve(
+        onProgress({ framesDone: analysed.length, framesTotal, mediaMs: tMs, durationMs }),
+      ).catch(() => undefined);
+      return r.pose;
+    };
+
+    const samples = new mb.VideoSampleSink(track).samples();
+    /** The grid's frames, in order, with their landmark-filter clocks; every other frame is closed. */
+    async function* candidates(): AsyncGenerator<{
+      sample: VideoSample;
       tMs: number;
       filterClockMs: number;
     }> {
-      const samples = sampleSink.samples();
-      try {
-        for (;;) {
-          let next: IteratorResult<VideoSample>;
-          try {
-            next = await samples.next();
-          } catch (e) {
-            throw new FileDecodeError(`${probe.codec ?? 'video'} in ${container}: ${errorText(e)}`);
-          }
-          if (next.done === true) return;
-          if (cancelRequested) {
-            next.value.close();
-            return;
-          }
-          const sample = next.value;
-          let frame: { bitmap: ImageBitmap; tMs: number; filterClockMs: number } | null = null;
-          try {
-            // Pose-detection's landmark filter advances one 30 fps tick per *source* frame (as
-            // MediaPipe does, detector.ts), so skipping frames does not change its smoothing in time.
-            const filterClockMs = framesDecoded * LANDMARK_FILTER_FRAME_MS;
-            framesDecoded++;
-            const tMs = sample.timestamp * 1000;
-            if (sampler.take(tMs))
-              frame = { bitmap: await toModelBitmap(sample, options.maxInputSidePx), tMs, filterClockMs };
-          } finally {
-            // Back to the decoder's pool before waiting on the consumer.
-            sample.close();
-          }
-          if (frame !== null) yield frame;
+      for (;;) {
+        let next: IteratorResult<VideoSample>;
+        try {
+          next = await samples.next();
+        } catch (e) {
+          throw new FileDecodeError(`${probe.codec ?? 'video'} in ${container}: ${errorText(e)}`);
         }
-      } finally {
-        // Stops the decoder when the loop ends early (cancel, model error).
-        await samples.return(undefined);
+        if (next.done === true || cancelRequested) {
+          next.value?.close();
+          return;
+        }
+        // Pose-detection's landmark filter advances one 30 fps tick per *source* frame (as
+        // MediaPipe does, detector.ts), so skipping frames does not change its smoothing in time.
+        const filterClockMs = framesDecoded * LANDMARK_FILTER_FRAME_MS;
+        framesDecoded++;
+        const tMs = next.value.timestamp * 1000;
+        if (grid.take(tMs)) yield { sample: next.value, tMs, filterClockMs };
+        else next.value.close();
       }
     }
-
-    const source = modelFrames();
-    // One frame ahead: the next frame is decoded and downscaled (the decoder runs on the browser's
-    // media threads, i.e. the other core) while the model works on this one.
-    let ahead = source.next();
+    const source = candidates();
+    const ahead: Promise<IteratorResult<{ sample: VideoSample; tMs: number; filterClockMs: number }>>[] = [];
+    const pull = (): void => {
+      while (ahead.length < CANDIDATES_AHEAD) {
+        const next = source.next();
+        // Handled when its turn comes; until then a decode error must not count as unhandled.
+        next.catch(() => undefined);
+        ahead.push(next);
+      }
+    };
     try {
       for (;;) {
+        pull();
         const w0 = performance.now();
-        const item = await ahead;
-        decodeMs += performance.now() - w0;
-        if (item.done === true) break;
-        ahead = source.next();
-        const { bitmap, tMs, filterClockMs } = item.value;
-        const result = await estimate(bitmap, tMs, { widthPx, heightPx }, filterClockMs);
-        frames.push(result.pose);
-        inferenceMs.push(result.inferenceMs);
-        // A comlink proxy: its promise is not awaited (the page may be gone), errors are dropped.
-        void Promise.resolve(
-          onProgress({ framesDone: frames.length, framesTotal, mediaMs: tMs, durationMs }),
-        ).catch(() => undefined);
+        const next = await ahead.shift();
+        timing.decodeWaitMs += performance.now() - w0;
+        if (next === undefined || next.done === true) break;
+        const { sample, tMs, filterClockMs } = next.value;
+        const decision = sampler.offer(tMs);
+        let image: ModelImage | null = null;
+        try {
+          if (decision === 'hold') {
+            const frame = await converting(() => keepFrame(sample, options.maxInputSidePx, timing));
+            held.set(tMs, { frame, filterClockMs });
+            timing.framesHeld++;
+          } else image = await converting(() => toModelImage(sample, options.maxInputSidePx, timing));
+        } finally {
+          // Back to the decoder's pool before the model runs.
+          sample.close();
+        }
+        pull();
+        if (image === null) continue;
+        const pose = await analyse(image, tMs, filterClockMs);
+        // Frames held while still, now wanted because this frame started a movement. Their filter
+        // clock is behind the model's, so pose-detection returns their landmarks unsmoothed and
+        // leaves its filter as this frame left it.
+        for (const t of sampler.observe(pose)) {
+          const h = held.get(t);
+          if (h === undefined) continue;
+          held.delete(t);
+          timing.framesBackfilled++;
+          await analyse(await converting(() => h.frame.image()), t, h.filterClockMs);
+        }
+        releaseHeld();
         if (cancelRequested) break;
       }
     } finally {
-      // A frame converted ahead and never analysed is closed; the generator then stops the decoder.
-      await ahead.then((r) => r.done !== true && r.value.bitmap.close()).catch(() => undefined);
+      releaseHeld();
+      // Candidates decoded ahead and never used are closed; returning the iterators stops the decoder.
+      for (const p of ahead.splice(0))
+        await p.then((r) => r.done !== true && r.value.sample.close()).catch(() => undefined);
       await source.return(undefined);
+      await samples.return(undefined);
     }
     if (cancelRequested) return { kind: 'cancelled' };
     const missing = packetCount - framesDecoded;
@@ -235,7 +295,9 @@ export async function analyseFileInWorker(
       throw new FileDecodeError(
         `${probe.codec ?? 'video'} in ${container}: ${framesDecoded} of ${packetCount} frames could be read`,
       );
-    return { kind: 'done', frames, inferenceMs, probe, framesDecoded, widthPx, heightPx, decodeMs };
+    // Held frames analysed after a later one: the track is in media-time order.
+    const frames = analysed.slice().sort((a, b) => a.tMs - b.tMs);
+    return { kind: 'done', frames, inferenceMs, probe, framesDecoded, widthPx, heightPx, timing };
   } finally {
     input.dispose();
   }

@@ -1,0 +1,151 @@
+/// <reference lib="webworker" />
+/**
+ * A decoded video sample → the image the pose model reads: downscaled so its longer side is at most
+ * the model path's maximum, rotation applied. Planar YUV frames (what software decoders give) are
+ * copied out once and scaled and converted in JS straight into the tensor's layout (yuv-downscale.ts:
+ * ~9 ms on a loaded 2-core machine, against 22–90 ms for the browser's own VideoFrame → ImageBitmap
+ * resize here); any other frame goes through createImageBitmap, or a canvas when it is mirrored.
+ */
+import type { VideoSample } from 'mediabunny';
+import {
+  downscaleYuvToRgb,
+  isYuvFormat,
+  yuvMatrixOf,
+  type RgbImage,
+  type RotationDeg,
+  type YuvImage,
+} from './yuv-downscale';
+
+/** The model's input: RGB values ready for a tensor, or a bitmap for tf.browser.fromPixels. */
+export type ModelImage = ImageBitmap | RgbImage;
+
+/** Frees what the image holds (an ImageBitmap's pixels; RGB arrays are garbage-collected). */
+export function releaseModelImage(image: ModelImage): void {
+  if ('close' in image) image.close();
+}
+
+/** Scratch buffer for copying frames out of the decoder, reused while the frame size stays. */
+let copyBuffer: Uint8Array | null = null;
+
+/** Output size in display orientation for a longer side of at most `maxSidePx`, px. */
+function outputSize(sample: VideoSample, maxSidePx: number): { width: number; height: number } {
+  const scale = Math.min(1, maxSidePx / Math.max(sample.displayWidth, sample.displayHeight));
+  return {
+    width: Math.max(1, Math.round(sample.displayWidth * scale)),
+    height: Math.max(1, Math.round(sample.displayHeight * scale)),
+  };
+}
+
+/** A planar YUV frame copied out of the decoder, with what its conversion needs. */
+interface CopiedYuv {
+  yuv: YuvImage;
+  /** Output size in display orientation, px, and the rotation to apply. */
+  width: number;
+  height: number;
+  rotation: RotationDeg;
+}
+
+/**
+ * The planar-YUV path's copy; null when the frame is not planar YUV (or is mirrored). `ownBuffer`:
+ * copy into a buffer of its own (a frame kept for later) rather than the shared scratch buffer.
+ */
+async function copyYuv(
+  sample: VideoSample,
+  maxSidePx: number,
+  ownBuffer: boolean,
+  timing: { copyMs: number },
+): Promise<CopiedYuv | null> {
+  if (sample.flip) return null;
+  const frame = sample.toVideoFrame();
+  try {
+    if (!isYuvFormat(frame.format)) return null;
+    const size = frame.allocationSize();
+    let data: Uint8Array;
+    if (ownBuffer) data = new Uint8Array(size);
+    else {
+      if (copyBuffer === null || copyBuffer.length !== size) copyBuffer = new Uint8Array(size);
+      data = copyBuffer;
+    }
+    const c0 = performance.now();
+    const planes = await frame.copyTo(data);
+    timing.copyMs += performance.now() - c0;
+    const visible = frame.visibleRect;
+    const heightPx = visible?.height ?? frame.codedHeight;
+    return {
+      yuv: {
+        format: frame.format,
+        widthPx: visible?.width ?? frame.codedWidth,
+        heightPx,
+        data,
+        planes,
+        matrix: yuvMatrixOf(frame.colorSpace.matrix, heightPx),
+        fullRange: frame.colorSpace.fullRange === true,
+      },
+      ...outputSize(sample, maxSidePx),
+      rotation: sample.rotation as RotationDeg,
+    };
+  } finally {
+    frame.close();
+  }
+}
+
+function convertYuv(c: CopiedYuv): RgbImage {
+  const sideways = c.rotation === 90 || c.rotation === 270;
+  return downscaleYuvToRgb(c.yuv, sideways ? c.height : c.width, sideways ? c.width : c.height, c.rotation);
+}
+
+/** The browser's own conversion: for frames that are not planar YUV (or rotated and mirrored). */
+async function fromBrowser(sample: VideoSample, maxSidePx: number): Promise<ImageBitmap> {
+  const { width, height } = outputSize(sample, maxSidePx);
+  if (sample.rotation === 0 && !sample.flip) {
+    const frame = sample.toVideoFrame();
+    try {
+      return await createImageBitmap(frame, {
+        resizeWidth: width,
+        resizeHeight: height,
+        resizeQuality: 'medium',
+      });
+    } finally {
+      frame.close();
+    }
+  }
+  // Rotated or mirrored: mediabunny draws it upright, as a <video> element shows it.
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (context === null) throw new Error('no 2D canvas in this worker');
+  sample.drawWithFit(context, { fit: 'fill' });
+  return canvas.transferToImageBitmap();
+}
+
+/**
+ * `sample` (not closed here) as the model's input image, longer side ≤ `maxSidePx`. Adds the time
+ * spent copying planes out of the decoder's frame to `timing.copyMs`.
+ */
+export async function toModelImage(
+  sample: VideoSample,
+  maxSidePx: number,
+  timing: { copyMs: number },
+): Promise<ModelImage> {
+  const copied = await copyYuv(sample, maxSidePx, false, timing);
+  return copied === null ? fromBrowser(sample, maxSidePx) : convertYuv(copied);
+}
+
+/** A frame kept for later: its planes copied out (cheap), converted only if it is wanted. */
+export interface KeptFrame {
+  /** The model image; converts now if it was kept unconverted. */
+  image(): ModelImage;
+  /** Frees it when it is not wanted. */
+  release(): void;
+}
+
+/** Keeps `sample` (not closed here) for a possible later toModelImage, as cheaply as it can. */
+export async function keepFrame(
+  sample: VideoSample,
+  maxSidePx: number,
+  timing: { copyMs: number },
+): Promise<KeptFrame> {
+  const copied = await copyYuv(sample, maxSidePx, true, timing);
+  if (copied !== null) return { image: () => convertYuv(copied), release: () => undefined };
+  const bitmap = await fromBrowser(sample, maxSidePx);
+  return { image: () => bitmap, release: () => bitmap.close() };
+}
