@@ -145,9 +145,10 @@ The overlay repaints on every camera frame with the newest pose, and also as soo
 minus that same frame's model time, p95 ≤ 40 ms; the model's own time varies a lot on 2 shared cores,
 so comparing a latency percentile with a model-time percentile is also shown. The last column is the
 share of the model-bound rate the live screen reaches (1.0: the model never waits for a frame); model times
-are skewed (p95 well above p50), so a model that never waits still scores its p50 ÷ mean, below 1. While the
-model works, the page copies the next camera frame ahead (src/pose/pose-loop.ts), so that copy (~5–9 ms a
-frame) is not on the model's path.
+are skewed (p95 well above p50), so a model that never waits still scores its p50 ÷ mean, below 1. After a
+pose, the loop waits for the next camera frame (src/pose/pose-loop.ts): sending the frame already shown
+instead reached ~0.84 of the model-bound rate but put capture→overlay at 35 / 56 ms (p50 / p95) over the
+model's own time, past the 40 ms budget (measured 2026-11-30 13:08 UTC, load average 1.6).
 
 ${table}
 `,

@@ -1,10 +1,11 @@
 /**
  * The live loop: every camera frame repaints the overlay with the newest pose (so the overlay keeps
  * the camera's rate even when the model is slower), and a frame goes to the pose worker only when
- * it is idle (one in flight; the rest are dropped, never queued). When a pose comes back and the
- * video already shows a frame the worker has not seen, that frame goes at once: waiting for the next
- * camera frame would idle the model for half a camera interval on average (~17 ms at 30 fps, a third
- * of BlazePose full's ~50 ms), which caps the pose rate well below the model's own.
+ * it is idle (one in flight; the rest are dropped, never queued). When a pose comes back, the loop
+ * waits for the next camera frame rather than sending the one already shown: that one was captured up
+ * to a frame interval (33 ms at 30 fps) earlier, and sending it at once measured 35 / 56 ms (p50 /
+ * p95) from capture to overlay beyond the model's own time, against 20 / 31 ms waiting
+ * (docs/benchmarks.md, bench:live) — past the 40 ms budget for ~0.1 more of the model-bound rate.
  */
 import type { PoseFrame } from '../core/pose/keypoints';
 import type { PoseClient, EstimateResult } from './client';
@@ -24,10 +25,6 @@ export class PoseLoop {
   #handle = 0;
   /** performance.now() when the frame now with the worker was sent, or null when idle. */
   #inFlightSinceMs: number | null = null;
-  /** The frame the video shows now: its number (cameraFrames) and capture time, ms. */
-  #shown: { seq: number; captureMs: number } | null = null;
-  /** Number of the last frame sent to the worker. */
-  #sentSeq = 0;
   /** Camera frames seen (video frame callbacks). */
   cameraFrames = 0;
   /** True when the browser gave the camera's capture time (else the callback time stands in). */
@@ -76,33 +73,25 @@ export class PoseLoop {
     this.cameraFrames++;
     // Capture time in the page's performance.now() clock when the camera gives it.
     this.hasCaptureTime = meta.captureTime !== undefined;
-    this.#shown = { seq: this.cameraFrames, captureMs: meta.captureTime ?? now };
-    this.#sendShown();
+    const captureMs = meta.captureTime ?? now;
+    if (!this.client.busy && this.client.deadReason === null) {
+      const client = this.client;
+      this.#inFlightSinceMs = performance.now();
+      client.estimate(this.video, captureMs).then(
+        (result) => {
+          if (client !== this.client) return;
+          if (result !== null) this.#inFlightSinceMs = null;
+          if (result === null || !this.#running) return;
+          this.#latest = result.pose;
+          this.hooks.onPose(result, captureMs);
+        },
+        (e: unknown) => {
+          if (client !== this.client) return;
+          this.#inFlightSinceMs = null;
+          if (this.#running) this.hooks.onWorkerError(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    }
     this.hooks.onCameraFrame(this.#latest, now);
   };
-
-  /** Sends the frame the video shows to the worker, if the worker is idle and has not seen it. */
-  #sendShown(): void {
-    const shown = this.#shown;
-    const client = this.client;
-    if (!this.#running || shown === null || shown.seq <= this.#sentSeq) return;
-    if (client.busy || client.deadReason !== null) return;
-    this.#sentSeq = shown.seq;
-    this.#inFlightSinceMs = performance.now();
-    client.estimate(this.video, shown.captureMs).then(
-      (result) => {
-        if (client !== this.client) return;
-        if (result !== null) this.#inFlightSinceMs = null;
-        if (result === null || !this.#running) return;
-        this.#latest = result.pose;
-        this.hooks.onPose(result, shown.captureMs);
-        this.#sendShown();
-      },
-      (e: unknown) => {
-        if (client !== this.client) return;
-        this.#inFlightSinceMs = null;
-        if (this.#running) this.hooks.onWorkerError(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  }
 }
