@@ -3,7 +3,7 @@
  * clock, no DOM): the decoder in the worker and the golden test (tests/golden/sampling.test.ts)
  * run the same rule.
  *
- Two rates, chosen after each analysed frame from its pose:
+ * Two rates, chosen after each analysed frame from its pose:
  * - still (standing still, or nobody in view): STILL_INTERVAL_MS;
  * - moving (from the first sign of a descent until the person has stood still again for
  *   MOVING_HOLD_MS): MOVING_INTERVAL_MS, which covers the rep's start, bottom and end.
