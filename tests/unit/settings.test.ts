@@ -1,21 +1,7 @@
 /** The one settings source: URL parameters over saved values over defaults, bad values ignored. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../src/storage/settings';
-
-/** A Storage stand-in backed by a Map (Node has no localStorage). */
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, v),
-  };
-}
+import { memoryStorage } from './memory-storage';
 
 describe('settings', () => {
   it('the depth target defaults to parallel, is saved, and a URL parameter wins', () => {

@@ -28,6 +28,7 @@ import { toRecord, toStoredSet } from '../../src/storage/history-db';
 import { parseHistoryExport, toHistoryExport } from '../../src/storage/history-export';
 import type { SetRecord, WorkoutRef } from '../../src/domain/set-record';
 import { loadFrames } from '../golden/tracks';
+import { memoryStorage } from './memory-storage';
 
 const frames = loadFrames('front-oblique-banded-squats');
 const first = frames.find((f) => f.keypoints !== null);
@@ -98,21 +99,6 @@ describe('body outline', () => {
     expect(bodyFitsOutline(null, W, H)).toBe(false);
   });
 });
-
-/** An in-memory Storage. */
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, v),
-  };
-}
 
 describe('workout settings', () => {
   it('default to a lone set "until I stop", 90 s rest, rep numbers not spoken', () => {
