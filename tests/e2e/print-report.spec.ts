@@ -11,10 +11,8 @@ import { resolve } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type {} from '../../src/app/main';
 import type * as analysisCore from '../../src/core';
-import { KEYPOINT_NAMES } from '../../src/core/pose/keypoints';
-import { framesToPoseTrack } from '../../src/core/pose/pose-track';
-import { injectShankValgus, REP_WINDOWS } from '../constructed/inject';
-import { loadFrames } from '../golden/tracks';
+import { injectShankValgus } from '../constructed/inject';
+import { editedBandedTrack } from './banded-track';
 
 type AnalysisModule = typeof analysisCore;
 const CLIP = 'front-oblique-banded-squats';
@@ -51,18 +49,11 @@ const squash = (s: string): string => s.replace(/\s+/g, '');
 test('print report: the PDF holds each set’s verdict, its per-rep table and the note; no frames unless asked', async ({
   page,
 }) => {
-  const frames = loadFrames(CLIP);
   const good = JSON.parse(
     readFileSync(resolve(`fixtures/tracks/${CLIP}.blazepose-full.pose-track.json`), 'utf8'),
   ) as unknown;
   // The second set: the left shank rotated 18° inside its ankle over every rep (knees caving).
-  const caved = framesToPoseTrack(injectShankValgus(frames, 'left', 18, REP_WINDOWS[CLIP]), {
-    width: frames[0]?.widthPx ?? 0,
-    height: frames[0]?.heightPx ?? 0,
-    fps: 5,
-    model: 'blazepose-full',
-    keypointNames: KEYPOINT_NAMES,
-  });
+  const caved = editedBandedTrack((frames, reps) => injectShankValgus(frames, 'left', 18, reps));
   await page.goto('/#/live');
   await page.waitForFunction(() => 'squatCoachApp' in window);
   const workoutId = `w-${Date.now()}`;

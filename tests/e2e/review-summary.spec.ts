@@ -15,10 +15,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fakeCameraArgs, launchChromium } from '../../scripts/lib/chromium';
 import { FIXTURE_CLIPS, y4mPathFor } from './clips';
-import { loadFrames } from '../golden/tracks';
-import { injectHipDrop, injectShankValgus, REP_WINDOWS } from '../constructed/inject';
-import { framesToPoseTrack } from '../../src/core/pose/pose-track';
-import { KEYPOINT_NAMES } from '../../src/core/pose/keypoints';
+import { injectHipDrop, injectShankValgus } from '../constructed/inject';
+import { editedBandedTrack } from './banded-track';
 
 const CLIP = 'front-oblique-banded-squats';
 /** The analysis core as the dev server serves it, imported inside the page. */
@@ -183,22 +181,15 @@ test('a set with faults: every cell past its limit is one of its rep’s cues, o
 }) => {
   // Made from the banded track: both knees' shanks rotated 18° inside their ankles and the left hip
   // dropped 10° over the bottom of every rep (tests/constructed/inject.ts).
-  const frames = loadFrames(CLIP);
-  const reps = REP_WINDOWS[CLIP];
-  const faulted = injectHipDrop(
-    injectShankValgus(injectShankValgus(frames, 'left', 18, reps), 'right', 18, reps),
-    10,
-    'left',
-    'bottom',
-    reps,
+  const track = editedBandedTrack((frames, reps) =>
+    injectHipDrop(
+      injectShankValgus(injectShankValgus(frames, 'left', 18, reps), 'right', 18, reps),
+      10,
+      'left',
+      'bottom',
+      reps,
+    ),
   );
-  const track = framesToPoseTrack(faulted, {
-    width: frames[0]?.widthPx ?? 0,
-    height: frames[0]?.heightPx ?? 0,
-    fps: 5,
-    model: 'blazepose-full',
-    keypointNames: KEYPOINT_NAMES,
-  });
   await page.goto('/#/live');
   await page.waitForFunction(() => 'squatCoachApp' in window);
   await endSetFromFixture(page, CLIP, track);
@@ -332,18 +323,10 @@ const overlaps = (a: number[], b: number[]): boolean =>
 test('charts read at every width: 11–14 px text, no label crossed or overlapped, thresholds written, one cursor, click seeks', async ({
   page,
 }) => {
-  // The faulted set of the test above: cue markers and a worst rep on every plot.
-  const frames = loadFrames(CLIP);
-  const reps = REP_WINDOWS[CLIP];
-  const track = framesToPoseTrack(
+  // A faulted set (the left shank 18° inside its ankle, the left hip dropped 10°): cue markers and a
+  // worst rep on every plot.
+  const track = editedBandedTrack((frames, reps) =>
     injectHipDrop(injectShankValgus(frames, 'left', 18, reps), 10, 'left', 'bottom', reps),
-    {
-      width: frames[0]?.widthPx ?? 0,
-      height: frames[0]?.heightPx ?? 0,
-      fps: 5,
-      model: 'blazepose-full',
-      keypointNames: KEYPOINT_NAMES,
-    },
   );
   await page.goto('/#/live');
   await page.waitForFunction(() => 'squatCoachApp' in window);
