@@ -129,9 +129,30 @@ async function loadOn(
 }
 
 /**
- * Runs the model on `frame` (closed here) and returns keypoints in `source` pixels. `filterClockMs`
- * is the landmark filter's clock (LANDMARK_FILTER_FRAME_MS per source frame).
+ * The one model call of the live and the file paths: `input` (`width` × `height` px) through the
+ * detector, keypoints returned in `source` pixels. `filterClockMs` is the landmark filter's clock
+ * (LANDMARK_FILTER_FRAME_MS per source frame).
  */
+async function runModel(
+  input: poseDetection.PoseDetectorInput,
+  size: { width: number; height: number },
+  tMs: number,
+  source: { widthPx: number; heightPx: number },
+  filterClockMs: number,
+): Promise<{ pose: EstimateResult['pose']; modelMs: number }> {
+  if (detector === null) throw new Error('The pose model is not loaded yet (call init first).');
+  const t0 = performance.now();
+  const poses = await detector.estimatePoses(input, ESTIMATE_CONFIG, filterClockMs);
+  const modelMs = performance.now() - t0;
+  const pose = toPoseFrame(poses, tMs, {
+    ...source,
+    scaleX: source.widthPx / size.width,
+    scaleY: source.heightPx / size.height,
+  });
+  return { pose, modelMs };
+}
+
+/** A live frame (`frame`, closed here) through the model. */
 async function estimateBitmap(
   frame: ImageBitmap,
   tMs: number,
@@ -139,16 +160,8 @@ async function estimateBitmap(
   filterClockMs: number,
 ): Promise<EstimateResult> {
   try {
-    if (detector === null) throw new Error('The pose model is not loaded yet (call init first).');
-    const t0 = performance.now();
-    const poses = await detector.estimatePoses(frame, ESTIMATE_CONFIG, filterClockMs);
-    const inferenceMs = performance.now() - t0;
-    const pose = toPoseFrame(poses, tMs, {
-      ...source,
-      scaleX: source.widthPx / frame.width,
-      scaleY: source.heightPx / frame.height,
-    });
-    return { pose, inferenceMs };
+    const { pose, modelMs } = await runModel(frame, frame, tMs, source, filterClockMs);
+    return { pose, inferenceMs: modelMs };
   } finally {
     frame.close();
   }
@@ -157,7 +170,7 @@ async function estimateBitmap(
 /**
  * A file's frame (`image`, released here) through the model, with the tensor conversion timed apart
  * from the model for the file analysis' time breakdown. An RGB image becomes the int32 tensor
- * tf.browser.fromPixels would have made; the model call is the live path's (estimateBitmap).
+ * tf.browser.fromPixels would have made; the model call is the live path's (runModel).
  */
 async function estimateFileImage(
   image: ModelImage,
@@ -172,16 +185,10 @@ async function estimateFileImage(
       'rgb' in image
         ? tf.tensor3d(image.rgb, [image.height, image.width, 3], 'int32')
         : tf.browser.fromPixels(image);
-    const t1 = performance.now();
+    const tensorMs = performance.now() - t0;
     try {
-      const poses = await detector.estimatePoses(input, ESTIMATE_CONFIG, filterClockMs);
-      const modelMs = performance.now() - t1;
-      const pose = toPoseFrame(poses, tMs, {
-        ...source,
-        scaleX: source.widthPx / image.width,
-        scaleY: source.heightPx / image.height,
-      });
-      return { pose, tensorMs: t1 - t0, modelMs };
+      const { pose, modelMs } = await runModel(input, image, tMs, source, filterClockMs);
+      return { pose, tensorMs, modelMs };
     } finally {
       input.dispose();
     }
