@@ -69,11 +69,13 @@ export interface FrameMetrics {
   readonly kneeFppaWeight: number | null;
   /** Knee separation / ankle separation (image x), < 1 = knees inside the ankles. */
   readonly kneeAnkleSeparationRatio: number | null;
-  /** Pelvic obliquity vs standing calibration, deg, + = the person's left hip lower. */
+  /** Pelvic obliquity vs standing (the second before this rep, else the set's calibration), deg, + = the person's left hip lower. */
   readonly hipDropDeg: number | null;
   /**
    * Size of the hip-line tilt that perspective alone produces when the hips descend with the body
-   * turned off-axis (the near hip's image moves more), deg ≥ 0: an allowance taken off the drop.
+   * turned off-axis (the near hip's image moves more), deg ≥ 0. It is taken off the drop toward the
+   * hip the shoulder line shows perspective lowering (metrics/perspective.ts), or off whichever way
+   * the drop goes until that is known.
    */
   readonly hipDropPerspectiveDeg: number | null;
   /** Pelvic drop vs standing with the perspective share removed, deg, + = the person's left hip lower. Drives `hips-level`. */
@@ -112,6 +114,10 @@ export interface Calibration {
   readonly hipAnkleExtentPx: number;
   /** Standing pelvic obliquity, deg, + = left hip lower in the image. */
   readonly hipLineDeg: number | null;
+  /** Standing shoulder-line tilt, deg, + = left shoulder lower in the image (the perspective reference). */
+  readonly shoulderLineDeg: number | null;
+  /** Standing shoulder midpoint height, image y px (y down). */
+  readonly shoulderMidYPx: number | null;
   /** Standing pelvis shift over the feet, share of stance width. */
   readonly pelvisShiftRatio: number | null;
   readonly thighLengthPx: Sided<number | null>;
@@ -190,7 +196,7 @@ export interface RepSummary {
   readonly kneeInsideFootRatio: Sided<number | null> | null;
   readonly hipDropDeg: SidedMagnitude | null;
   readonly hipDropPeakDeg: SidedMagnitude | null;
-  /** Pelvic drop vs standing at the bottom with the perspective share removed, deg (drives `hips-level`). */
+  /** Pelvic drop vs standing with the perspective share removed, sustained peak over the cue dwell, deg, with the lower side (the value `hips-level` judges). */
   readonly pelvicDropDeg: SidedMagnitude | null;
   /** Lateral hip shift at the bottom vs standing: share of stance width and the side it moved toward. */
   readonly hipShift: { readonly ratio: number; readonly toward: Side } | null;

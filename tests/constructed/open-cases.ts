@@ -33,10 +33,4 @@ export const OPEN_CASES: Readonly<Record<string, string>> = {
     'knees-out fires in both reps, but the read rise overshoots the image FPPA the injection makes by 4.8° in rep 1 (allowed 5.6°) and 5.4° in rep 2 (allowed 5.0°): the image FPPA change itself reads 17–21°, and the foot-aligned reference moves 3–5.6° the other way because a shank rotated about its ankle shows less height, which the reference reads as more forward knee travel.',
   'valgus/banded/right-20':
     'as valgus/banded/right-15: rep 2 reads +28.4° for +20.8° ± 6.2° (the reference moves 4.5–7.8°).',
-  'hip-drop/banded/right-8':
-    'the camera-angle allowance is taken off the drop whichever way it goes (the nearer hip cannot be told reliably in 2D); a drop against the perspective tilt is eaten by it.',
-  'hip-drop/half/right-8': 'as hip-drop/banded/right-8.',
-  'hip-drop/rear/left-8': 'as hip-drop/banded/right-8 (the rear clip’s tilt runs the other way).',
-  'hip-drop/rear/right-8':
-    'the rear reps turn at once: the full 8° is held only ~0.2 s at the bottom, and the ~9° camera-angle allowance at that depth leaves less than the limit sustained over the dwell.',
 };

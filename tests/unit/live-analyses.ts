@@ -28,6 +28,8 @@ export const CALIBRATION: Calibration = {
   yawDeg: 0,
   hipAnkleExtentPx: 461,
   hipLineDeg: 0.4,
+  shoulderLineDeg: 0.2,
+  shoulderMidYPx: 200,
   pelvisShiftRatio: 0,
   thighLengthPx: { left: 231, right: 228 },
   shankLengthPx: { left: 229, right: 233 },

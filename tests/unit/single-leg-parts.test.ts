@@ -15,6 +15,8 @@ import {
   CUE_COOLDOWN_MS,
   CUE_DWELL_MS,
   FOOT_MOVE_CONFIRM_MS,
+  HIPS_LEVEL_FIRE_DEG,
+  KNEE_INSIDE_FOOT_FIRE_RATIO,
   SINGLE_LEG_FREE_FOOT_LIFT_RATIO,
   SINGLE_LEG_FREE_FOOT_TOUCH_RATIO,
 } from '../../src/core/thresholds';
@@ -118,8 +120,10 @@ describe('NoteEngine', () => {
     n.startRep();
     expect(n.push(0, false, vals(0.5, 20), 'right', 1)).toBeNull();
     expect(n.push(1000, false, vals(0.5, 20), 'right', 1)).toBeNull();
-    expect(n.push(2000, true, vals(0.11, 5.9), 'right', 1)).toBeNull();
-    expect(n.push(3000, true, vals(0.11, 5.9), 'right', 1)).toBeNull();
+    // Just under both fire levels.
+    const under = vals(KNEE_INSIDE_FOOT_FIRE_RATIO - 0.01, HIPS_LEVEL_FIRE_DEG - 0.1);
+    expect(n.push(2000, true, under, 'right', 1)).toBeNull();
+    expect(n.push(3000, true, under, 'right', 1)).toBeNull();
   });
 });
 

@@ -116,4 +116,21 @@ describe('SquatGate', () => {
     g.push(66, still, shank, { left: 12, right: 15 }); // nearly straight: no cues now
     expect(g.cuesLive(66)).toBe(false);
   });
+
+  it('knees out of view mid-rep keep their last verdict; out of view between reps, no cues', () => {
+    const hidden = { left: null, right: null };
+    const g = new SquatGate();
+    g.startRep();
+    g.push(0, still, shank, bent);
+    g.push(33, still, shank, hidden); // deep, thighs pointing away: both knees lost
+    expect(g.cuesLive(33)).toBe(true);
+    g.push(66, still, shank, { left: 12, right: null }); // one knee back, nearly straight
+    g.push(99, still, shank, hidden);
+    expect(g.cuesLive(99)).toBe(false);
+    g.endRep();
+    const h = new SquatGate();
+    h.push(0, still, shank, bent);
+    h.push(33, still, shank, hidden);
+    expect(h.cuesLive(33)).toBe(false);
+  });
 });

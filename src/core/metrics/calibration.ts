@@ -2,7 +2,14 @@ import { leftDirection, pairMid } from '../pose/body';
 import type { GatedPose } from '../pose/gating';
 import { dist, type Vec2 } from '../math/geometry';
 import { median, medianOrNull, mostFrequent } from '../math/stats';
-import { footPlaneTilts, heelToeDy, hipLineDeg, pelvisOffsetRatio, segmentLengths } from './metrics';
+import {
+  footPlaneTilts,
+  heelToeDy,
+  hipLineDeg,
+  pelvisOffsetRatio,
+  segmentLengths,
+  shoulderLineDeg,
+} from './metrics';
 import {
   CALIBRATION_MAX_MOTION_RATIO,
   CALIBRATION_MIN_STILL_MS,
@@ -16,6 +23,8 @@ interface Sample {
   readonly hipMid: Vec2;
   readonly extentPx: number;
   readonly hipLineDeg: number | null;
+  readonly shoulderLineDeg: number | null;
+  readonly shoulderMidYPx: number | null;
   readonly pelvis: number | null;
   readonly thigh: Sided<number | null>;
   readonly shank: Sided<number | null>;
@@ -81,6 +90,8 @@ export class CalibrationDetector {
       hipMid,
       extentPx,
       hipLineDeg: hipLineDeg(pose),
+      shoulderLineDeg: shoulderLineDeg(pose),
+      shoulderMidYPx: pairMid(pose, 'left_shoulder', 'right_shoulder')?.y ?? null,
       pelvis: leftDir === null ? null : pelvisOffsetRatio(pose, leftDir),
       thigh: lengths.thigh,
       shank: lengths.shank,
@@ -131,6 +142,8 @@ function build(run: readonly Sample[], provisional: boolean): Calibration {
     yawDeg: medianOrNull(run.map((s) => s.yawDeg)),
     hipAnkleExtentPx: median(run.map((s) => s.extentPx)),
     hipLineDeg: medianOrNull(run.map((s) => s.hipLineDeg)),
+    shoulderLineDeg: medianOrNull(run.map((s) => s.shoulderLineDeg)),
+    shoulderMidYPx: medianOrNull(run.map((s) => s.shoulderMidYPx)),
     pelvisShiftRatio: medianOrNull(run.map((s) => s.pelvis)),
     thighLengthPx: sidedMedian(run, (s) => s.thigh),
     shankLengthPx: sidedMedian(run, (s) => s.shank),

@@ -18,6 +18,10 @@ export interface MetricContext {
   readonly depthRatio: number | null;
   /** Hip descent below standing, px (depth ratio × standing extent), for the perspective allowance. */
   readonly hipDescentPx: number | null;
+  /** Which hip perspective lowers as the body descends (+1 left, −1 right; perspective.ts), or null when not known. */
+  readonly perspectiveTiltSign?: 1 | -1 | null;
+  /** Standing hip line this frame's drop is measured against (hip-line-reference.ts); the calibration's when absent. */
+  readonly hipLineRefDeg?: number | null;
 }
 
 const sided = <T>(f: (s: Side) => T): Sided<T> => ({ left: f('left'), right: f('right') });
@@ -33,6 +37,15 @@ export function hipLineDeg(pose: GatedPose): number | null {
   const hips = pair(pose, 'left_hip', 'right_hip');
   if (!hips) return null;
   const [l, r] = hips;
+  if (Math.abs(l.x - r.x) < 1e-6) return null;
+  return signedSlopeDeg(sub(l, r));
+}
+
+/** Shoulder-line tilt, deg, + = left shoulder lower in the image (the same convention as hipLineDeg). */
+export function shoulderLineDeg(pose: GatedPose): number | null {
+  const sh = pair(pose, 'left_shoulder', 'right_shoulder');
+  if (!sh) return null;
+  const [l, r] = sh;
   if (Math.abs(l.x - r.x) < 1e-6) return null;
   return signedSlopeDeg(sub(l, r));
 }
@@ -129,7 +142,8 @@ export function computeRawMetrics(pose: GatedPose, ctx: MetricContext): FrameMet
 
   // --- pelvis ------------------------------------------------------------------------------------
   const hipLine = hipLineDeg(pose);
-  const hipDropDeg = hipLine !== null && cal?.hipLineDeg != null ? hipLine - cal.hipLineDeg : null;
+  const hipRef = ctx.hipLineRefDeg !== undefined ? ctx.hipLineRefDeg : (cal?.hipLineDeg ?? null);
+  const hipDropDeg = hipLine !== null && hipRef !== null && cal !== null ? hipLine - hipRef : null;
   // A level hip line turned by yaw ψ has its far hip Δz = w·sin ψ deeper; descending by ΔY at distance Z
   // tilts its image by ≈ atan(ΔY·tan ψ / Z) = atan(descentPx·tan ψ / f).
   const focalPx = Math.max(pose.size.widthPx, pose.size.heightPx) * ASSUMED_FOCAL_PER_LONG_SIDE;
@@ -141,14 +155,18 @@ export function computeRawMetrics(pose: GatedPose, ctx: MetricContext): FrameMet
             (Math.max(0, ctx.hipDescentPx) * Math.tan((Math.min(yaw, 80) * Math.PI) / 180)) / focalPx,
           ),
         );
-  // Which hip is nearer cannot be told reliably from 2D keypoints (on the banded clip the feet and
-  // the model's own 3D hips disagree), so the allowance is taken off the drop whichever way it goes:
-  // a false "keep your hips level" costs more trust than a missed one.
+  // Perspective lowers the nearer hip: once the shoulder line has shown which one that is, the
+  // allowance comes off in that direction only, so a drop of the other hip is read in full; until
+  // then it comes off whichever way the drop goes (a false "keep your hips level" costs more trust
+  // than a missed one).
   const hipDropPerspectiveDeg = perspectiveMagDeg;
+  const sign = ctx.perspectiveTiltSign ?? null;
   const pelvicDropDeg =
     hipDropDeg === null || perspectiveMagDeg === null
       ? hipDropDeg
-      : Math.sign(hipDropDeg) * Math.max(0, Math.abs(hipDropDeg) - perspectiveMagDeg);
+      : sign !== null
+        ? hipDropDeg - sign * perspectiveMagDeg
+        : Math.sign(hipDropDeg) * Math.max(0, Math.abs(hipDropDeg) - perspectiveMagDeg);
   const pelvis = leftDir === null ? null : pelvisOffsetRatio(pose, leftDir);
   const pelvisShiftRatio =
     pelvis !== null && cal?.pelvisShiftRatio != null ? pelvis - cal.pelvisShiftRatio : null;

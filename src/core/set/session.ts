@@ -13,7 +13,9 @@ import { SquatGate } from './squat-gate';
 import { GatedPose } from '../pose/gating';
 import { dist } from '../math/geometry';
 import type { Keypoints, PoseFrame } from '../pose/keypoints';
-import { computeRawMetrics, EMPTY_METRICS, maskByView } from '../metrics/metrics';
+import { computeRawMetrics, EMPTY_METRICS, hipLineDeg, maskByView } from '../metrics/metrics';
+import { PerspectiveTiltSign } from '../metrics/perspective';
+import { HipLineReference } from '../metrics/hip-line-reference';
 import { RepStateMachine, StandingReference, type RepTransition } from './reps';
 import { DEFAULT_ONE_EURO, KeypointSmoother, type OneEuroParams } from '../pose/smoothing';
 import { RepRecorder } from './summary';
@@ -73,6 +75,8 @@ export class SetAnalyzer {
   private readonly cues: CueEngine;
   private readonly recorder = new RepRecorder();
   private readonly gate = new SquatGate();
+  private readonly perspective = new PerspectiveTiltSign();
+  private readonly hipLineRef = new HipLineReference();
   /** A cue announced by a rep transition on this frame (the depth verdict at the turn). */
   private announced: CueEvent | null = null;
   private completed: RepSummary[] = [];
@@ -143,16 +147,20 @@ export class SetAnalyzer {
     const depthRatio = extentPx !== null && refPx !== null && refPx > 0 ? 1 - extentPx / refPx : null;
     if (depthRatio !== null) this.frames.analysed++;
 
+    this.hipLineRef.push(tMs, hipLineDeg(pose), standingPose);
     const transition = this.reps.push(tMs, depthRatio, standingPose);
     this.onTransition(transition, tMs);
 
     const calibration = this.calibrator.calibration;
+    this.perspective.push(pose, calibration, depthRatio);
     const raw2 = computeRawMetrics(pose, {
       view,
       yawDeg: calibration?.yawDeg ?? this.viewTracker.yawDeg,
       calibration,
       depthRatio,
       hipDescentPx: depthRatio !== null && refPx !== null ? depthRatio * refPx : null,
+      perspectiveTiltSign: this.perspective.sign,
+      hipLineRefDeg: this.hipLineRef.refDeg(calibration?.hipLineDeg ?? null),
     });
     const metrics = maskByView(raw2, view);
     const phase = this.reps.phase;
@@ -178,7 +186,10 @@ export class SetAnalyzer {
     // A foot that moves during a rep (a step, a walk-out) makes it no squat: it will not count.
     if (current !== null && !this.gate.settled(tMs)) this.reps.invalidate();
     // A new stance is a new standing reference (hip line, foot alignment): calibrate again once still.
-    if (this.gate.stepped(tMs) && current === null) this.calibrator.reset();
+    if (this.gate.stepped(tMs) && current === null) {
+      this.calibrator.reset();
+      this.hipLineRef.reset();
+    }
     const live = current !== null && !this.reps.invalid && this.gate.cuesLive(tMs);
     if (current !== null) this.recorder.add({ tMs, view, metrics, live });
     const cue = this.cues.push(tMs, live ? phase : 'standing', metrics, current?.index ?? null);
@@ -235,6 +246,8 @@ export class SetAnalyzer {
     this.cues.reset();
     this.recorder.clear();
     this.gate.reset();
+    this.hipLineRef.reset();
+    this.perspective.reset();
     this.announced = null;
     this.completed = [];
     this.abandoned = [];
@@ -264,6 +277,7 @@ export class SetAnalyzer {
         this.recorder.clear();
         this.calibrator.takeProvisional();
         this.gate.startRep();
+        this.hipLineRef.startRep();
         break;
       case 'turn': {
         // The depth verdict, at the moment the rep turns: no hold at the bottom is needed.
@@ -275,16 +289,19 @@ export class SetAnalyzer {
       }
       case 'complete':
         this.gate.endRep();
+        this.hipLineRef.endRep();
         this.completed.push(this.recorder.build(t.rep, true, this.opts.depthTarget));
         this.recorder.clear();
         break;
       case 'abandon':
         this.gate.endRep();
+        this.hipLineRef.endRep();
         this.abandoned.push(this.recorder.build(t.rep, false, this.opts.depthTarget));
         this.recorder.clear();
         break;
       case 'cancel':
         this.gate.endRep();
+        this.hipLineRef.endRep();
         this.recorder.clear();
         break;
     }

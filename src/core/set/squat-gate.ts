@@ -76,7 +76,11 @@ export class SquatGate {
     // step ended, and the slow drift of planted ankles' keypoints, become the new reference.
     if (!this.inRep && this.settled(tMs)) this.anchorToOldest();
     const measured = SIDES.map((s) => flexionDeg[s]).filter((f): f is number => f !== null);
-    this.kneesNowOk = measured.length > 0 && measured.every((f) => f >= REP_MIN_KNEE_FLEXION_DEG);
+    // Knees that drop out of view mid-rep keep the last verdict: deep in a squat filmed from behind
+    // the thighs point away and the model loses both knees for the whole bottom (the rear fixture:
+    // ~1 s a rep), and a knee seen bent that then vanishes at a deeper hip has not straightened.
+    if (measured.length > 0) this.kneesNowOk = measured.every((f) => f >= REP_MIN_KNEE_FLEXION_DEG);
+    else if (!this.inRep) this.kneesNowOk = false;
   }
 
   /** A step was confirmed on this frame (the feet now stand somewhere else). */

@@ -102,6 +102,20 @@ export function sustainedPeak(
   return best;
 }
 
+/**
+ * The pelvic drop a rep held for the dwell, with its side: the larger of the sustained left-lower and
+ * right-lower peaks (0 when it held neither). The `hips-level` verdict judges the same value, so the
+ * review's figure and its mark cannot disagree.
+ */
+function sustainedDrop(samples: readonly RepSample[]): SidedMagnitude | null {
+  const left = sustainedPeak(samples, (m) => m.pelvicDropDeg);
+  const right = sustainedPeak(samples, (m) => (m.pelvicDropDeg === null ? null : -m.pelvicDropDeg));
+  if (left === null || right === null) return null;
+  return left >= right
+    ? { value: Math.max(0, left), lowerSide: 'left' }
+    : { value: Math.max(0, right), lowerSide: 'right' };
+}
+
 function repFaults(samples: readonly RepSample[]): Partial<Record<CueId, RepFault>> {
   const out: Partial<Record<CueId, RepFault>> = {};
   for (const rule of CUE_RULES) {
@@ -183,7 +197,7 @@ export function buildRepSummary(
       ),
     ),
     hipDropDeg: roundMag(magnitude(at((m) => m.hipDropDeg))),
-    pelvicDropDeg: roundMag(magnitude(at((m) => m.pelvicDropDeg))),
+    pelvicDropDeg: roundMag(sustainedDrop(samples)),
     kneeInsideFootRatio: roundSided(
       sidedOrNull(
         sustainedPeak(samples, (m) => m.kneeMedialDisplacementRatio.left),
