@@ -78,6 +78,8 @@ export const REP_MIN_DEPTH_RATIO = 0.06;
 export const REP_MIN_KNEE_FLEXION_DEG = 25;
 /** Largest movement of either ankle from where it was planted, share of standing shank length, for the feet to count as planted; a step moves the foot ≥ 1 shank length (step ≈ 0.4 × height vs shank 0.25 × height, Drillis & Contini 1966), yet a step toward a camera on the floor shows as little as ~0.3 of it. Ankle keypoints of planted feet drift up to ~0.2 at depth in real squats (the four fixture tracks), so a smaller step cannot be told from that drift by the ankles alone. */
 export const FEET_PLANTED_MAX_SHIFT_RATIO = 0.35;
+/** Largest distance, share of shank length, between where an ankle stood when a rep began and where it stands when the knees are straight again: a planted foot's keypoint drifts at depth and comes back (the fixture tracks' reps end within 0.07, the side view's near leg within 0.09), while a foot lifted and put down elsewhere, even a loaded walk-out shuffle of ~10 cm (~0.25 shank), ends away. Half a shuffle, twice that scatter. */
+export const FEET_RETURNED_MAX_SHIFT_RATIO = 0.15;
 /** Largest vertical movement of one ankle relative to the other, share of shank length: a step lifts or moves one foot while the other stays; a squat keeps both where they are (heels rising lift both; the fixture tracks' planted ankles differ by up to ~0.2 at depth). */
 export const FEET_PLANTED_MAX_UNEVEN_RATIO = 0.3;
 /** Time (ms) an ankle must stay away from where it was planted to count as a step: the far foot's keypoint in a side view jumps for single frames (seen on real clips); a step keeps the foot away for its whole swing (~0.4 s). */
@@ -124,7 +126,7 @@ export const KNEES_OUT_CLEAR_DEG = 11;
 export const KNEE_INSIDE_FOOT_FIRE_RATIO = 0.12;
 /** Knee-inside-foot ratio below which `knees-out` clears: the knee back over the foot (a quarter foot breadth). */
 export const KNEE_INSIDE_FOOT_CLEAR_RATIO = 0.06;
-/** Pelvic drop vs standing, perspective taken off in its own direction (deg), at which `hips-level` fires: the upper end of the smallest real change of 2D pelvic obliquity (Munro 2012: SEM 1.5–2°, × 2.77 ≈ 4–5.5°). On the good-form fixture reps the measure stays ≤ 4.3° sustained; 8° injected either way reads ≥ 6.8° (docs/metrics.md, "Pelvic drop"). */
+/** Pelvic drop vs standing, perspective taken off in its own direction (deg), at which `hips-level` fires: the upper end of the smallest real change of 2D pelvic obliquity (Munro 2012: SEM 1.5–2°, × 2.77 ≈ 4–5.5°). On the good-form fixture reps the measure stays ≤ 4.5° sustained; 8° injected either way reads ≥ 6.8° (docs/metrics.md, "Pelvic drop"). */
 export const HIPS_LEVEL_FIRE_DEG = 5.5;
 /** Pelvic drop (deg, perspective removed) below which `hips-level` clears: the lower end of Munro 2012's smallest real change. */
 export const HIPS_LEVEL_CLEAR_DEG = 4;

@@ -4,10 +4,10 @@
  * of each video. The reported FPPA of the warped knee must rise by D ± max(4°, 0.3·D) and the other
  * knee move < 3° (issue 8).
  *
- * Measured: left-knee warp +25.1° / +22.8° (reps 1, 2), right knee +1.5° / −2.3°. Right-knee warp
- * +28.4° / +21.5°, left knee −4.2° / +0.6°: rep 1 of the right-knee warp is outside both bounds (the
- * right thigh points almost at the camera at the bottom, and the warp drags the right ankle), so
- * only its rep 2 is held to them here; the figures are in docs/accuracy.md's notes and the issue.
+ * Measured: left-knee warp +25.1° / +22.8° (reps 1, 2), right knee −0.0° / −0.4°. Right-knee warp
+ * +17.0° / +14.3°, left knee −4.2° / +0.6°: in rep 1 of the right-knee warp the model's own left-leg
+ * keypoints move (the warp touches no left-leg pixel), so the untouched knee is held to < 3° in rep 2
+ * only; the figures are in docs/accuracy.md's notes and the issue.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -33,10 +33,11 @@ describe('warped half squats (model tracks)', () => {
     }
   });
 
-  it('+20° on the right knee: rep 2 reads +20 ± 6° and the left knee moves < 3°', () => {
-    const c = kneeChanges(control, summaryOf('d20-right'))[1];
-    expect(Math.abs((c?.right as number) - WARP_D_DEG)).toBeLessThanOrEqual(WARP_TOLERANCE_DEG);
-    expect(Math.abs(c?.left as number)).toBeLessThan(OTHER_KNEE_MAX_DEG);
+  it('+20° on the right knee: it reads +20 ± 6° in both reps; the left knee moves < 3° in rep 2', () => {
+    const changes = kneeChanges(control, summaryOf('d20-right'));
+    for (const c of changes)
+      expect(Math.abs((c.right as number) - WARP_D_DEG)).toBeLessThanOrEqual(WARP_TOLERANCE_DEG);
+    expect(Math.abs(changes[1]?.left as number)).toBeLessThan(OTHER_KNEE_MAX_DEG);
   });
 
   it('the knee-inside-foot cue fires on the warped right knee only', () => {

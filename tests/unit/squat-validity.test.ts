@@ -76,6 +76,31 @@ describe('only squats count', () => {
     expect(s.cues).toEqual([]);
   });
 
+  it('a dip whose foot ends elsewhere (a shuffle under the shift limit) is not a rep; drift that returns is', () => {
+    // Made from one parallel rep (1.5–3.9 s): the left ankle, heel and toe move `px` sideways, ramped
+    // in over the rep's second quarter (a foot lifted and put down during the dip) and kept there
+    // (`stays`), or ramped back out over its third quarter (keypoint drift at depth that returns).
+    const SHANK_PX = 181; // frontPose's standing shank
+    const shuffle = (px: number, stays: boolean) =>
+      syntheticSet({ reps: [{ q: PARALLEL_Q }], tailMs: 1500 }).map((f) => {
+        const u = (f.tMs - 1500) / 2400;
+        const w = Math.min(1, Math.max(0, (u - 0.25) * 4));
+        const back = stays ? 0 : Math.min(1, Math.max(0, (u - 0.5) * 4));
+        const shift = px * (w - back);
+        if (f.keypoints === null || shift === 0) return f;
+        const raw = frontPose(0);
+        for (const [n, k] of Object.entries(f.keypoints)) raw[n as keyof RawPose] = [k.xPx, k.yPx];
+        for (const n of ['left_ankle', 'left_heel', 'left_foot_index'] as const) {
+          const k = raw[n] as readonly [number, number];
+          raw[n] = [k[0] + shift, k[1]];
+        }
+        return frameAt(f.tMs, raw);
+      });
+    // 0.25 shank lengths: under FEET_PLANTED_MAX_SHIFT_RATIO (0.35), over FEET_RETURNED_MAX_SHIFT_RATIO (0.15).
+    expect(analyzeFrames(shuffle(0.25 * SHANK_PX, true)).repCount).toBe(0);
+    expect(analyzeFrames(shuffle(0.25 * SHANK_PX, false)).repCount).toBe(1);
+  });
+
   it('a one-frame ankle glitch does not count as a step', () => {
     const frames = syntheticSet({ reps: [{ q: PARALLEL_Q }] }).map((f, i) => {
       if (i !== 70 || f.keypoints === null) return f;

@@ -88,6 +88,8 @@ export function heelToeDy(pose: GatedPose): Sided<number | null> {
 
 const minOf = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : Math.min(a, b);
+const maxOf = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.max(a, b);
 const absDiff = (a: number | null, b: number | null): number | null =>
   a === null || b === null ? null : Math.abs(a - b);
 
@@ -108,7 +110,9 @@ export function computeRawMetrics(pose: GatedPose, ctx: MetricContext): FrameMet
     if (leftDir === null || !kn || !an) return null;
     const medialSign = s === 'left' ? -leftDir : leftDir;
     const fppa = hip ? fppaDeg(hip, kn, an, medialSign) : null;
-    const shankLen = cal?.shankLengthPx[s] ?? lengths.shank[s];
+    // A segment's image can be no longer than the segment: when it shows more than its standing
+    // length (the person came nearer, or the standing knee keypoint sat high), the longer one holds.
+    const shankLen = maxOf(cal?.shankLengthPx[s] ?? null, lengths.shank[s]);
     const footAbs = shankLen === null ? null : footPlaneValgus(kn, an, pt(pose, n.toe), shankLen, medialSign);
     // Dynamic valgus: relative to the person's own standing alignment (static genu valgum/varum and
     // the model's systematic offset are not movement faults).

@@ -25,6 +25,7 @@ import {
   IDENTITY_SWITCH_CONFIRM_MS,
   MIN_KEYPOINT_SCORE,
   PLANTED_FOOT_HOLD_MS,
+  REP_DESCENT_DEPTH_RATIO,
 } from '../thresholds';
 import type { CueEvent, CueId, FrameAnalysis, Guidance, RepSummary, SetSummary, Sided, View } from '../types';
 import { estimateFrameView, ViewTracker } from '../metrics/view';
@@ -147,7 +148,12 @@ export class SetAnalyzer {
     const depthRatio = extentPx !== null && refPx !== null && refPx > 0 ? 1 - extentPx / refPx : null;
     if (depthRatio !== null) this.frames.analysed++;
 
-    this.hipLineRef.push(tMs, hipLineDeg(pose), standingPose);
+    // Upright: knees straight and hips within a descent's start of standing (from the front a deep
+    // squat's image knee angle can read straight).
+    const upright = standingPose && depthRatio !== null && depthRatio <= REP_DESCENT_DEPTH_RATIO;
+    this.hipLineRef.push(tMs, hipLineDeg(pose), upright);
+    // Back up with a foot somewhere else: it was a step, not a squat.
+    if (this.reps.current !== null && upright && !this.gate.feetWhereTheyStood()) this.reps.invalidate();
     const transition = this.reps.push(tMs, depthRatio, standingPose);
     this.onTransition(transition, tMs);
 
@@ -182,6 +188,7 @@ export class SetAnalyzer {
         left: legs.left ? raw2.kneeFlexionDeg.left : null,
         right: legs.right ? raw2.kneeFlexionDeg.right : null,
       },
+      { left: legs.left ? pt(raw, 'left_ankle') : null, right: legs.right ? pt(raw, 'right_ankle') : null },
     );
     // A foot that moves during a rep (a step, a walk-out) makes it no squat: it will not count.
     if (current !== null && !this.gate.settled(tMs)) this.reps.invalidate();

@@ -5,10 +5,11 @@
  * the feet have been settled for a moment and the knees are bent, so none of those movements cue.
  */
 import { dist, type Vec2 } from '../math/geometry';
-import { trimToWindow } from '../math/stats';
+import { median, trimToWindow } from '../math/stats';
 import {
   FEET_PLANTED_MAX_SHIFT_RATIO,
   FEET_PLANTED_MAX_UNEVEN_RATIO,
+  FEET_RETURNED_MAX_SHIFT_RATIO,
   FEET_SETTLE_MS,
   FOOT_MOVE_CONFIRM_MS,
   REP_MIN_KNEE_FLEXION_DEG,
@@ -16,6 +17,13 @@ import {
 import type { Side, Sided } from '../types';
 
 const SIDES: readonly Side[] = ['left', 'right'];
+/** Raw positions per ankle whose median is where the foot stands: one stray frame cannot move it. */
+const RETURN_SAMPLES = 3;
+
+const medianPoint = (ps: readonly Vec2[] | undefined): Vec2 | undefined =>
+  ps === undefined || ps.length === 0
+    ? undefined
+    : { x: median(ps.map((p) => p.x)), y: median(ps.map((p) => p.y)) };
 
 export class SquatGate {
   private anchor: Partial<Record<Side, Vec2>> = {};
@@ -27,17 +35,27 @@ export class SquatGate {
   private repFlexionDeg: Partial<Record<Side, number>> = {};
   private inRep = false;
   private kneesNowOk = false;
+  /**
+   * Each ankle's last RETURN_SAMPLES positions and the shank length it is judged on; `fresh` when it
+   * was seen on the last frame pushed.
+   */
+  private latest: Partial<Record<Side, { ps: Vec2[]; shankPx: number; fresh: boolean }>> = {};
+  /** Where each ankle stood as the rep began. */
+  private startAnkles: Partial<Record<Side, Vec2>> = {};
 
   /**
    * @param ankles smoothed ankle positions, px (null when gated)
    * @param shankPx standing shank lengths, px: the scale a foot's movement is judged on
    * @param flexionDeg this frame's knee flexion per side, deg
+   * @param rawAnkles unsmoothed ankle positions, px, for where a foot stands at the end of a rep (a
+   *   smoother spreads one stray frame over the next several); the smoothed ones when not given
    */
   push(
     tMs: number,
     ankles: Sided<Vec2 | null>,
     shankPx: Sided<number | null>,
     flexionDeg: Sided<number | null>,
+    rawAnkles: Sided<Vec2 | null> = ankles,
   ): void {
     // One foot's vertical move against the other's (px, + = lower than where it was planted).
     const dy = (s: Side): number | null => {
@@ -51,6 +69,11 @@ export class SquatGate {
     for (const s of SIDES) {
       const p = ankles[s];
       const len = shankPx[s];
+      const seen = this.latest[s];
+      const r = rawAnkles[s];
+      if (seen !== undefined) seen.fresh = false;
+      if (r !== null && len !== null)
+        this.latest[s] = { ps: [...(seen?.ps ?? []), r].slice(-RETURN_SAMPLES), shankPx: len, fresh: true };
       if (p === null || len === null) continue;
       const a = this.anchor[s];
       const away =
@@ -106,6 +129,7 @@ export class SquatGate {
   startRep(): void {
     this.repFlexionDeg = {};
     this.inRep = true;
+    this.startAnkles = { left: medianPoint(this.latest.left?.ps), right: medianPoint(this.latest.right?.ps) };
     this.anchorToOldest();
     this.awaySince = {};
   }
@@ -122,6 +146,27 @@ export class SquatGate {
     }
   }
 
+  /**
+   * Both feet stand where they stood when the rep began, within FEET_RETURNED_MAX_SHIFT_RATIO: a
+   * planted foot's keypoint drifts at depth but comes back when the person stands; a foot that ends
+   * somewhere else was lifted and put down (a step, a shuffle of a walk-out). Judged on the median of
+   * the foot's last RETURN_SAMPLES positions, so a one-frame keypoint jump is not a step; a foot not
+   * seen on the last frame does not count against the rep.
+   */
+  feetWhereTheyStood(): boolean {
+    return SIDES.every((s) => {
+      const a = this.startAnkles[s];
+      const now = this.latest[s];
+      const p = now?.fresh === true ? medianPoint(now.ps) : undefined;
+      return (
+        a === undefined ||
+        now === undefined ||
+        p === undefined ||
+        dist(a, p) <= FEET_RETURNED_MAX_SHIFT_RATIO * now.shankPx
+      );
+    });
+  }
+
   /** Every knee measured during the rep flexed at least REP_MIN_KNEE_FLEXION_DEG. */
   repKneesFlexed(): boolean {
     const peaks = SIDES.map((s) => this.repFlexionDeg[s]).filter((f): f is number => f !== undefined);
@@ -136,5 +181,7 @@ export class SquatGate {
     this.lastMoveMs = null;
     this.repFlexionDeg = {};
     this.kneesNowOk = false;
+    this.latest = {};
+    this.startAnkles = {};
   }
 }
