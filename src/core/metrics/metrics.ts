@@ -1,5 +1,6 @@
 import { kneeAngleDeg, leftDirection, pair, pairMid, pt, SIDE_NAMES } from '../pose/body';
 import type { GatedPose } from '../pose/gating';
+import type { KeypointName } from '../pose/keypoints';
 import { dist, mid, signedSlopeDeg, sub, toDegrees } from '../math/geometry';
 import {
   ASSUMED_FOCAL_PER_LONG_SIDE,
@@ -32,23 +33,21 @@ import { footAlignedFppaDeg, footPlaneValgus, fppaDeg, segmentFromVerticalDeg } 
 export { fppaDeg, footAlignedFppaDeg, footPlaneValgus, footPlaneTilts, type FootPlaneValgus } from './knee';
 export { centreOfMass } from './body-mass';
 
-/** Pelvic obliquity, deg, + = left hip lower in the image (independent of which way the person faces). */
-export function hipLineDeg(pose: GatedPose): number | null {
-  const hips = pair(pose, 'left_hip', 'right_hip');
-  if (!hips) return null;
-  const [l, r] = hips;
+/** Tilt of the line from the right to the left keypoint, deg, + = the left one lower in the image (independent of which way the person faces). */
+function lineTiltDeg(pose: GatedPose, left: KeypointName, right: KeypointName): number | null {
+  const ends = pair(pose, left, right);
+  if (!ends) return null;
+  const [l, r] = ends;
   if (Math.abs(l.x - r.x) < 1e-6) return null;
   return signedSlopeDeg(sub(l, r));
 }
 
-/** Shoulder-line tilt, deg, + = left shoulder lower in the image (the same convention as hipLineDeg). */
-export function shoulderLineDeg(pose: GatedPose): number | null {
-  const sh = pair(pose, 'left_shoulder', 'right_shoulder');
-  if (!sh) return null;
-  const [l, r] = sh;
-  if (Math.abs(l.x - r.x) < 1e-6) return null;
-  return signedSlopeDeg(sub(l, r));
-}
+/** Pelvic obliquity, deg, + = left hip lower in the image (independent of which way the person faces). */
+export const hipLineDeg = (pose: GatedPose): number | null => lineTiltDeg(pose, 'left_hip', 'right_hip');
+
+/** Shoulder-line tilt, deg, + = left shoulder lower in the image (the perspective reference). */
+export const shoulderLineDeg = (pose: GatedPose): number | null =>
+  lineTiltDeg(pose, 'left_shoulder', 'right_shoulder');
 
 /** Pelvis midpoint over the ankles' midpoint, share of stance width, + = toward the person's left. */
 export function pelvisOffsetRatio(pose: GatedPose, leftDir: number): number | null {
