@@ -36,12 +36,14 @@ export class SquatGate {
   private inRep = false;
   private kneesNowOk = false;
   /**
-   * Each ankle's last RETURN_SAMPLES positions and the shank length it is judged on; `fresh` when it
-   * was seen on the last frame pushed.
+   * Each ankle's last RETURN_SAMPLES raw positions, its smoothed one and the shank length it is judged
+   * on; `fresh` when it was seen on the last frame pushed.
    */
-  private latest: Partial<Record<Side, { ps: Vec2[]; shankPx: number; fresh: boolean }>> = {};
-  /** Where each ankle stood as the rep began. */
-  private startAnkles: Partial<Record<Side, Vec2>> = {};
+  private latest: Partial<
+    Record<Side, { raw: Vec2[]; smoothed: Vec2 | null; shankPx: number; fresh: boolean }>
+  > = {};
+  /** Where each ankle stood as the rep began: the raw median and the smoothed position. */
+  private startAnkles: Partial<Record<Side, { raw: Vec2; smoothed: Vec2 | null }>> = {};
 
   /**
    * @param ankles smoothed ankle positions, px (null when gated)
@@ -72,8 +74,10 @@ export class SquatGate {
       const seen = this.latest[s];
       const r = rawAnkles[s];
       if (seen !== undefined) seen.fresh = false;
-      if (r !== null && len !== null)
-        this.latest[s] = { ps: [...(seen?.ps ?? []), r].slice(-RETURN_SAMPLES), shankPx: len, fresh: true };
+      if (r !== null && len !== null) {
+        const raw = [...(seen?.raw ?? []), r].slice(-RETURN_SAMPLES);
+        this.latest[s] = { raw, smoothed: p, shankPx: len, fresh: true };
+      }
       if (p === null || len === null) continue;
       const a = this.anchor[s];
       const away =
@@ -129,7 +133,12 @@ export class SquatGate {
   startRep(): void {
     this.repFlexionDeg = {};
     this.inRep = true;
-    this.startAnkles = { left: medianPoint(this.latest.left?.ps), right: medianPoint(this.latest.right?.ps) };
+    const startOf = (s: Side): { raw: Vec2; smoothed: Vec2 | null } | undefined => {
+      const now = this.latest[s];
+      const raw = medianPoint(now?.raw);
+      return now === undefined || raw === undefined ? undefined : { raw, smoothed: now.smoothed };
+    };
+    this.startAnkles = { left: startOf('left'), right: startOf('right') };
     this.anchorToOldest();
     this.awaySince = {};
   }
@@ -149,21 +158,22 @@ export class SquatGate {
   /**
    * Both feet stand where they stood when the rep began, within FEET_RETURNED_MAX_SHIFT_RATIO: a
    * planted foot's keypoint drifts at depth but comes back when the person stands; a foot that ends
-   * somewhere else was lifted and put down (a step, a shuffle of a walk-out). Judged on the median of
-   * the foot's last RETURN_SAMPLES positions, so a one-frame keypoint jump is not a step; a foot not
-   * seen on the last frame does not count against the rep.
+   * somewhere else was lifted and put down (a step, a shuffle of a walk-out). A foot counts as moved
+   * only when both its smoothed position and the median of its last RETURN_SAMPLES raw ones are away:
+   * one stray frame moves neither the median nor, for long, the smoothed point (whose pull it leaves
+   * for a few frames). A foot not seen on the last frame does not count against the rep.
    */
   feetWhereTheyStood(): boolean {
     return SIDES.every((s) => {
-      const a = this.startAnkles[s];
+      const start = this.startAnkles[s];
       const now = this.latest[s];
-      const p = now?.fresh === true ? medianPoint(now.ps) : undefined;
-      return (
-        a === undefined ||
-        now === undefined ||
-        p === undefined ||
-        dist(a, p) <= FEET_RETURNED_MAX_SHIFT_RATIO * now.shankPx
-      );
+      if (start === undefined || now === undefined || !now.fresh) return true;
+      const limit = FEET_RETURNED_MAX_SHIFT_RATIO * now.shankPx;
+      const raw = medianPoint(now.raw);
+      const rawAway = raw !== undefined && dist(start.raw, raw) > limit;
+      const smoothedAway =
+        start.smoothed === null || now.smoothed === null || dist(start.smoothed, now.smoothed) > limit;
+      return !(rawAway && smoothedAway);
     });
   }
 
