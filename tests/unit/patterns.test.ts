@@ -173,6 +173,11 @@ describe('forward lean and the share rule (synthetic summaries)', () => {
     expect(patternReport(s).findings[0]?.evidence).toBe('on 2 of 3 reps (rep 1, 2)');
   });
 
+  it('evidence that counts a partial rep says so (the set’s own count leaves it out)', () => {
+    const s = { ...set([rep(1, ['chest-up']), rep(2, [])]), partials: [rep(3, ['chest-up'])] };
+    expect(patternReport(s).findings[0]?.evidence).toBe('on 2 of 3 reps (rep 1, 3), counting partial rep 3');
+  });
+
   it('one slip in ten reps is not a pattern', () => {
     const reps = Array.from({ length: 10 }, (_v, i) => rep(i + 1, i === 4 ? ['knees-out'] : []));
     expect(patternReport(set(reps)).verdict).toBe('good');

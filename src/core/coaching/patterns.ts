@@ -159,6 +159,12 @@ export const PATTERN_RULES: readonly PatternRule[] = [
 
 const allReps = (s: SetSummary): RepSummary[] => [...s.reps, ...s.partials].sort((a, b) => a.index - b.index);
 
+/** The pattern counts partial reps too; the set's own count does not, so the evidence says which they are. */
+const partialNote = (s: SetSummary): string =>
+  s.partials.length === 0
+    ? ''
+    : `, counting ${s.partials.length === 1 ? 'partial rep' : 'partial reps'} ${s.partials.map((r) => r.index).join(', ')}`;
+
 /** Maps a set summary to findings (in PATTERN_RULES order) and a headline. */
 export function patternReport(summary: SetSummary): PatternReport {
   const reps = allReps(summary);
@@ -177,7 +183,7 @@ export function patternReport(summary: SetSummary): PatternReport {
     findings.push({
       id: rule.id,
       title: rule.title,
-      evidence: `on ${hit.length} of ${countOf(reps.length, 'rep')} (rep ${hit.join(', ')})`,
+      evidence: `on ${hit.length} of ${countOf(reps.length, 'rep')} (rep ${hit.join(', ')})${partialNote(summary)}`,
       reps: hit,
       cues: rule.cues,
       cause: rule.cause,
