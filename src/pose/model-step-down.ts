@@ -115,6 +115,10 @@ const modelName = (m: ModelId): string => {
 const posesText = (msPerFrame: number): string =>
   (Math.floor(expectedLivePosesPerS(msPerFrame) * 10) / 10).toFixed(1);
 
+/** The poses/s a budget stands for, in words: "8" for the default one. */
+const neededText = (budgetMs: number): string =>
+  String(Math.round(expectedLivePosesPerS(budgetMs) * 10) / 10);
+
 export interface StepDownFigures {
   model: ModelId;
   modelMsPerFrame: number;
@@ -125,7 +129,7 @@ export interface StepDownFigures {
 /** The notice for the live screen, or null when there is nothing to say. */
 export function describeStepDown(v: StepDownVerdict, f: StepDownFigures): string | null {
   const change = 'Choose a model in Advanced to change it.';
-  const need = `${MIN_LIVE_POSES_PER_S} live cues need`;
+  const need = `${neededText(f.budgetMs)} a second that live cues need`;
   if (v.step === 'step-down') {
     const lite = `${modelName(STEP_DOWN_MODEL)} (BlazePose lite)`;
     const liteRate =
@@ -143,7 +147,7 @@ export function describeStepDown(v: StepDownVerdict, f: StepDownFigures): string
 export function describeStepDownForEngine(v: StepDownVerdict, f: StepDownFigures): string | null {
   if (v.step !== 'step-down' && !(v.step === 'keep' && v.why === 'lite-not-faster')) return null;
   const ms = (x: number | null): string => (x === null ? '?' : `${x.toFixed(0)} ms`);
-  const figures = `${f.model} ${ms(f.modelMsPerFrame)} vs ${STEP_DOWN_MODEL} ${ms(f.liteMsPerFrame)} per frame, budget ${f.budgetMs.toFixed(1)} ms (${MIN_LIVE_POSES_PER_S} poses/s live)`;
+  const figures = `${f.model} ${ms(f.modelMsPerFrame)} vs ${STEP_DOWN_MODEL} ${ms(f.liteMsPerFrame)} per frame, budget ${f.budgetMs.toFixed(1)} ms (${neededText(f.budgetMs)} poses/s live)`;
   return v.step === 'step-down'
     ? `stepped down to ${STEP_DOWN_MODEL}${v.liteTooSlow ? ', which is over budget too' : ''}: ${figures}`
     : `${f.model} is over budget and ${STEP_DOWN_MODEL} was not clearly faster: ${figures}`;

@@ -156,7 +156,9 @@ describe('in words', () => {
       { step: 'step-down', liteTooSlow: true },
       { ...figures, liteMsPerFrame: 100 },
     );
-    expect(text).toMatch(/^This device is slow for live coaching: .* both under the 8 live cues need\./);
+    expect(text).toMatch(
+      /^This device is slow for live coaching: .* both under the 8 a second that live cues need\./,
+    );
     expect(text).toContain('The Fast model (BlazePose lite) is used');
   });
 
@@ -165,6 +167,17 @@ describe('in words', () => {
     expect(describeStepDown({ step: 'keep', why: 'fast-enough' }, figures)).toBeNull();
     expect(describeStepDown({ step: 'keep', why: 'chosen-by-user' }, figures)).toBeNull();
     expect(describeStepDownForEngine({ step: 'keep', why: 'fast-enough' }, figures)).toBeNull();
+  });
+
+  it('a budget from the test hook states the poses/s it stands for', () => {
+    const forced = { ...figures, budgetMs: 20 };
+    // 0.74 × 1000 ÷ 20 = 37 poses/s.
+    expect(describeStepDown({ step: 'step-down', liteTooSlow: true }, forced)).toContain(
+      'under the 37 a second that live cues need',
+    );
+    expect(describeStepDownForEngine({ step: 'step-down', liteTooSlow: true }, forced)).toContain(
+      'budget 20.0 ms (37 poses/s live)',
+    );
   });
 
   it('the engine line gives the figures', () => {
