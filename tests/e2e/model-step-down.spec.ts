@@ -4,7 +4,8 @@
  * budget (92.5 ms), so `?stepDownMs=20` makes it "slow": the app then times lite too, uses it, says
  * so on the live screen and in the engine line, and keeps coaching (keypoints, reps from Chromium's
  * fake camera). A second visit applies the remembered timings without timing anything and loads
- * lite alone. With the default budget it keeps BlazePose full.
+ * lite alone; "Measure again" times both and decides afresh. With the default budget it keeps
+ * BlazePose full.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
@@ -72,6 +73,13 @@ test('a budget this machine misses: steps down to lite, says so, coaches on, and
     const marks = await startMarks(page);
     expect(marks).toContain('start:blazepose-lite loaded on wasm');
     expect(marks.filter((m) => m.includes('blazepose-full'))).toEqual([]);
+
+    // "Measure again" times both models afresh and decides again.
+    await page.getByText('Advanced: pose model and speed').click();
+    await page.getByRole('button', { name: 'Measure again' }).click();
+    const third = await engineLine(page, /^(?!.*earlier start).*stepped down/);
+    expect(third).toMatch(/blazepose-full \d+ ms vs blazepose-lite \d+ ms per frame/);
+    await expect(engine).toHaveAttribute('data-model', 'blazepose-lite');
   } finally {
     await browser.close();
   }
