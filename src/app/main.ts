@@ -32,6 +32,7 @@ const elements: LiveElements = {
   volume: byId('volume', HTMLInputElement),
   status: byId('status', HTMLElement),
   engine: byId('engine', HTMLElement),
+  modelNotice: byId('model-notice', HTMLElement),
   remeasure: byId('remeasure', HTMLButtonElement),
   viewInfo: byId('view-info', HTMLElement),
   frame: byId('frame', HTMLElement),

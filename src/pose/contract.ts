@@ -30,6 +30,11 @@ export interface InitOptions {
    * (src/pose/engine-decision.ts): load it with a short warm-up instead of timing every candidate.
    */
   remembered?: boolean;
+  /**
+   * A picture with a person for the timed warm-up (src/pose/worker/warmup-frame.ts), so the timed
+   * calls run the landmark model as live frames do; absent = a synthetic frame with nobody in it.
+   */
+  warmupImageUrl?: string;
 }
 
 export interface BackendTrial {

@@ -38,7 +38,11 @@ export interface EngineDecision {
   measuredAtMs: number;
 }
 
-const STORAGE_KEY = 'squat-coach.engine-decisions.v1';
+/**
+ * v2: warm-ups are timed on a frame with a person (src/pose/worker/warmup-frame.ts); v1 figures,
+ * timed on an empty frame, do not compare with them.
+ */
+const STORAGE_KEY = 'squat-coach.engine-decisions.v2';
 /**
  * Most decisions kept, oldest dropped first: five models on a couple of browsers; a browser update
  * makes a new key, so old ones would otherwise pile up.

@@ -1,35 +1,60 @@
 /**
  * The pose worker behind the live screen. Each load starts a fresh worker with the chosen model and
  * backend and retires the previous one at once; an answer from a retired worker is ignored, so only
- * the newest load reports.
+ * the newest load reports. Each model is loaded with its engine decision (engine-loader.ts): timed
+ * on the first start on a device, remembered for the next.
  *
- * With the backend on "auto", the first start on a device measures (src/pose/engine-decision.ts):
- * the worker times wasm against WebGL, and where threads are possible a second worker times wasm with
- * N threads against the first's one thread; the faster stays and the choice is remembered. Later
- * starts load the remembered choice directly, skipping the trials.
+ * When the app's default model times over the step-down budget (src/pose/model-step-down.ts), the
+ * lite model is loaded and timed in a second worker too, and replaces it when clearly faster. Both
+ * timings are remembered, so a warm start applies the same rule without timing anything and loads
+ * only the model it picks. Only a load decides this: a set never changes model.
  */
-import { PoseClient, createPoseWorker, type InitOptions, type InitReport } from './client';
-import {
-  decisionKey,
-  describeThreadTrial,
-  forgetDecision,
-  pickWasmThreads,
-  recallDecision,
-  rememberDecision,
-  threadTrialCount,
-  type DecisionStorage,
-  type EngineDecision,
-} from './engine-decision';
+import type { PoseClient, InitReport } from './client';
+import { forgetDecision, type DecisionStorage } from './engine-decision';
+import { ModelLoader, type LoadedModel, type Superseded, type WorkerHandle } from './engine-loader';
 import type { BackendChoice, ModelId } from './models';
+import {
+  DEFAULT_STEP_DOWN_BUDGET_MS,
+  STEP_DOWN_MODEL,
+  decideStepDown,
+  describeStepDown,
+  describeStepDownForEngine,
+  stepDownBudgetFromSearch,
+  type StepDownFigures,
+  type StepDownVerdict,
+} from './model-step-down';
 import { markStart } from './start-marks';
 
 export interface PoseEngineEvents {
   loading: (requested: ModelId) => void;
   /** A step of the load worth telling the user about (e.g. the thread trial). */
   progress?: (text: string) => void;
-  /** The model is ready in `client`; `fallbackNote` says so when it is not what was asked for. */
-  ready: (client: PoseClient, report: InitReport, fallbackNote: string | null) => void;
+  /**
+   * The model is ready in `client`; `fallbackNote` says so when it is not what was asked for;
+   * `stepDown` when the device was too slow for the default model (model-step-down.ts).
+   */
+  ready: (
+    client: PoseClient,
+    report: InitReport,
+    fallbackNote: string | null,
+    stepDown: StepDownReport | null,
+  ) => void;
   failed: (message: string) => void;
+}
+
+export interface LoadOptions {
+  /** The model is the app's default, not the user's choice: a slow device may step down to lite. */
+  mayStepDown?: boolean;
+}
+
+/** The step-down rule acted (model-step-down.ts): what happened, in words for the screen. */
+export interface StepDownReport {
+  /** Stepped down to lite; stepped down though lite is over budget too; too slow, lite no faster. */
+  kind: 'stepped-down' | 'stepped-down-slow' | 'kept-slow';
+  /** For the live screen. */
+  notice: string;
+  /** For the engine line (Advanced), with the figures. */
+  engineNote: string;
 }
 
 /** What the worker fell back to, in words, or null when it runs what was asked for. */
@@ -43,8 +68,6 @@ export function describeFallbacks(r: InitReport, requested: ModelId): string | n
   return `${what} (${first?.error ?? 'unknown error'}).`;
 }
 
-const MODEL_BASE_URL = '/models/';
-
 function pageStorage(): DecisionStorage | null {
   try {
     return globalThis.localStorage ?? null;
@@ -53,17 +76,24 @@ function pageStorage(): DecisionStorage | null {
   }
 }
 
+const isSuperseded = (r: LoadedModel | Superseded): r is Superseded => 'superseded' in r;
+
 export class PoseEngine {
   #client: PoseClient | null = null;
   #worker: Worker | null = null;
   #ready: Promise<InitReport | null> = Promise.resolve(null);
   /** Bumped by every load: a load that is no longer the newest stops and reports nothing. */
   #generation = 0;
+  /** What the last finished load runs, for a restart mid-set (which must not change the model). */
+  #last: { model: ModelId; backend: BackendChoice; stepDown: StepDownReport | null } | null = null;
+  readonly #loader: ModelLoader;
 
   constructor(
     private readonly events: PoseEngineEvents,
     private readonly storage: DecisionStorage | null = pageStorage(),
-  ) {}
+  ) {
+    this.#loader = new ModelLoader(storage, (text) => this.events.progress?.(text));
+  }
 
   /** The client of the newest load (ready or not), or null before the first. */
   get client(): PoseClient | null {
@@ -75,15 +105,33 @@ export class PoseEngine {
     return this.#ready;
   }
 
-  load(model: ModelId, backend: BackendChoice): Promise<InitReport | null> {
-    this.#ready = this.#load(model, backend);
+  /**
+   * Loads `model`. With `mayStepDown` (the model is the app's default, not the user's choice), a
+   * device too slow for it gets the lite model instead (model-step-down.ts).
+   */
+  load(model: ModelId, backend: BackendChoice, options: LoadOptions = {}): Promise<InitReport | null> {
+    this.#ready = this.#load(model, backend, options.mayStepDown === true, undefined);
     return this.#ready;
   }
 
   /** Forgets every remembered engine decision and loads again, measuring ("Measure again"). */
-  remeasure(model: ModelId, backend: BackendChoice): Promise<InitReport | null> {
+  remeasure(model: ModelId, backend: BackendChoice, options: LoadOptions = {}): Promise<InitReport | null> {
     forgetDecision(this.storage);
-    return this.load(model, backend);
+    return this.load(model, backend, options);
+  }
+
+  /**
+   * A fresh worker for the model the last load chose (after a crash mid-set): the step-down is not
+   * reconsidered, so a set never changes model, and its notice is reported again. Before any load
+   * finished, loads `model` as `load` would without stepping down.
+   */
+  restart(model: ModelId, backend: BackendChoice): Promise<InitReport | null> {
+    const last = this.#last;
+    this.#ready =
+      last === null
+        ? this.#load(model, backend, false, undefined)
+        : this.#load(last.model, last.backend, false, last.stepDown);
+    return this.#ready;
   }
 
   /** Terminates the current worker, as a crash would (test hooks). */
@@ -91,86 +139,71 @@ export class PoseEngine {
     this.#worker?.terminate();
   }
 
-  #newClient(): PoseClient {
-    return new PoseClient({
-      createWorker: () => {
-        const w = createPoseWorker();
-        this.#worker = w;
-        return w;
-      },
-    });
-  }
+  /** The engine uses `h` from now on; the previous worker is retired. */
+  #adopt = (h: WorkerHandle): void => {
+    const old = this.#client;
+    this.#client = h.client;
+    this.#worker = h.worker;
+    if (old !== h.client) old?.dispose();
+  };
 
-  async #load(model: ModelId, backend: BackendChoice): Promise<InitReport | null> {
+  /**
+   * `pinned`: the step-down report to give instead of deciding (a restart); undefined = decide.
+   */
+  async #load(
+    model: ModelId,
+    backend: BackendChoice,
+    mayStepDown: boolean,
+    pinned: StepDownReport | null | undefined,
+  ): Promise<InitReport | null> {
     const generation = ++this.#generation;
     const current = (): boolean => generation === this.#generation;
-    const old = this.#client;
-    const client = this.#newClient();
-    this.#client = client;
-    old?.dispose();
     this.events.loading(model);
     markStart('model load began');
     try {
-      const forcedThreads = wasmThreadsFromUrl();
-      const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency;
-      const isolated = globalThis.crossOriginIsolated === true;
-      const key = decisionKey({
-        userAgent: typeof navigator === 'undefined' ? '' : navigator.userAgent,
-        cores,
+      const budgetMs = stepDownBudgetFromUrl() ?? DEFAULT_STEP_DOWN_BUDGET_MS;
+      let figures: StepDownFigures = {
         model,
-        crossOriginIsolated: isolated,
-      });
-      // Only "auto" is measured and remembered; a forced thread count is a test or benchmark's.
-      const measured = backend === 'auto' && forcedThreads === null;
-      const remembered = measured ? recallDecision(this.storage, key) : null;
-      const trialThreads = measured && remembered === null ? threadTrialCount(cores, isolated) : null;
-      const options: InitOptions =
-        remembered !== null
-          ? {
-              model,
-              backend: remembered.backend,
-              modelBaseUrl: MODEL_BASE_URL,
-              remembered: true,
-              ...(remembered.backend === 'wasm' ? { wasmThreads: remembered.wasmThreads } : {}),
-            }
-          : {
-              model,
-              backend,
-              modelBaseUrl: MODEL_BASE_URL,
-              // One thread (the plain SIMD build) first, when a thread trial follows.
-              ...(forcedThreads !== null
-                ? { wasmThreads: forcedThreads }
-                : trialThreads !== null
-                  ? { wasmThreads: 1 }
-                  : {}),
-            };
-      let report = await client.init(options);
-      markTimeline(report, '');
-      markStart('model ready');
-      if (!current()) return report;
-      if (remembered !== null) {
-        // A remembered choice that no longer loads is forgotten: the next start measures again.
-        if (report.fallbacks.length > 0) forgetDecision(this.storage, key);
-        else if (remembered.threadsNote !== null)
-          report = { ...report, reason: `${report.reason}; ${remembered.threadsNote}` };
-      } else if (measured && report.fallbacks.length === 0) {
-        let decision: EngineDecision = {
-          backend: report.backend,
-          wasmThreads: report.backend === 'wasm' ? report.wasmThreads : 0,
-          msPerFrame: msOf(report),
-          threadsNote: null,
-          measuredAtMs: Date.now(),
-        };
-        if (report.backend === 'wasm' && trialThreads !== null) {
-          const trial = await this.#threadTrial(model, trialThreads, report, current);
-          if (trial === null) return current() ? report : null;
-          report = trial.report;
-          decision = { ...decision, ...trial.decision };
-          markStart('thread trial done');
+        modelMsPerFrame: this.#loader.recalledMs(model, backend) ?? Number.NaN,
+        liteMsPerFrame: mayStepDown ? this.#loader.recalledMs(STEP_DOWN_MODEL, backend) : null,
+        budgetMs,
+      };
+      const rule = (): StepDownVerdict => decideStepDown({ ...figures, chosenByUser: !mayStepDown });
+      let verdict = rule();
+      let chosen: LoadedModel;
+      if (verdict.step === 'step-down') {
+        // Both timings are remembered and pick lite: a warm start loads lite alone.
+        const lite = await this.#loader.load(STEP_DOWN_MODEL, backend, current, this.#adopt);
+        if (isSuperseded(lite)) return lite.superseded;
+        chosen = lite;
+      } else {
+        const first = await this.#loader.load(model, backend, current, this.#adopt);
+        if (isSuperseded(first)) return first.superseded;
+        chosen = first;
+        const ms = first.report.model === model ? first.msPerFrame : Number.NaN;
+        figures = { ...figures, modelMsPerFrame: ms };
+        verdict = rule();
+        if (verdict.step === 'time-lite') {
+          const lite = await this.#timeLite(backend, current);
+          if (lite !== null && isSuperseded(lite)) return lite.superseded;
+          const liteMs = lite?.report.model === STEP_DOWN_MODEL ? lite.msPerFrame : Number.NaN;
+          figures = { ...figures, liteMsPerFrame: liteMs };
+          verdict = rule();
+          if (lite !== null && verdict.step === 'step-down') {
+            this.#adopt(lite.handle);
+            chosen = lite;
+          } else lite?.handle.client.dispose();
+          markStart('step-down decided');
         }
-        rememberDecision(this.storage, key, decision);
       }
-      this.events.ready(this.#client ?? client, report, describeFallbacks(report, model));
+      const stepDown = pinned !== undefined ? pinned : stepDownReport(verdict, figures);
+      const report =
+        stepDown === null
+          ? chosen.report
+          : { ...chosen.report, reason: `${chosen.report.reason}; ${stepDown.engineNote}` };
+      this.#last = { model: chosen.requested, backend, stepDown };
+      const fallbackNote = describeFallbacks(report, chosen.requested);
+      this.events.ready(this.#client ?? chosen.handle.client, report, fallbackNote, stepDown);
       return report;
     } catch (e) {
       if (!current()) return null;
@@ -180,81 +213,29 @@ export class PoseEngine {
   }
 
   /**
-   * Times wasm with `threads` threads in a second worker (a worker's thread count is fixed when its
-   * wasm starts) against the one-thread worker already loaded (`oneThread`, its report), and keeps
-   * the faster. Returns null when a newer load took over meanwhile.
+   * Loads and times lite in a second worker, the default model's staying in use meanwhile. Null
+   * when lite could not be loaded at all (the default model then stays).
    */
-  async #threadTrial(
-    model: ModelId,
-    threads: number,
-    oneThread: InitReport,
-    current: () => boolean,
-  ): Promise<{ report: InitReport; decision: Partial<EngineDecision> } | null> {
-    const oneClient = this.#client;
-    const oneWorker = this.#worker;
-    const oneThreadMs = msOf(oneThread);
-    this.events.progress?.(`Timing the model with ${threads} threads…`);
-    const trialClient = this.#newClient();
-    let trialReport: InitReport | null = null;
+  async #timeLite(backend: BackendChoice, current: () => boolean): Promise<LoadedModel | Superseded | null> {
+    this.events.progress?.('This device is slow for the Balanced model: timing the Fast model…');
     try {
-      trialReport = await trialClient.init({
-        model,
-        backend: 'wasm',
-        modelBaseUrl: MODEL_BASE_URL,
-        wasmThreads: threads,
-      });
+      return await this.#loader.load(STEP_DOWN_MODEL, backend, current, null);
     } catch {
-      // A threaded build that fails to start here only loses the trial.
+      return current() ? null : { superseded: null };
     }
-    if (!current()) {
-      trialClient.dispose();
-      return null;
-    }
-    if (trialReport !== null) markTimeline(trialReport, 'thread trial: ');
-    const usable =
-      trialReport !== null && trialReport.backend === 'wasm' && trialReport.fallbacks.length === 0
-        ? trialReport
-        : null;
-    const trial = { threads, msPerFrame: usable === null ? null : msOf(usable) };
-    const note = describeThreadTrial(oneThreadMs, trial);
-    if (usable !== null && pickWasmThreads(oneThreadMs, trial) === threads) {
-      oneClient?.dispose();
-      this.#client = trialClient;
-      return {
-        report: { ...usable, reason: `${usable.reason}; ${note}` },
-        decision: { wasmThreads: usable.wasmThreads, msPerFrame: msOf(usable), threadsNote: note },
-      };
-    }
-    trialClient.dispose();
-    this.#worker = oneWorker;
-    return {
-      report: { ...oneThread, reason: `${oneThread.reason}; ${note}` },
-      decision: { wasmThreads: oneThread.wasmThreads, msPerFrame: oneThreadMs, threadsNote: note },
-    };
   }
 }
 
-/** Puts the worker's load steps on the page's timeline (start-marks.ts), `prefix` naming the worker. */
-function markTimeline(report: InitReport, prefix: string): void {
-  for (const t of report.timeline) markStart(`${prefix}${t.step}`, t.epochMs);
+/** A step-down decision in words, or null when the rule did not act. */
+function stepDownReport(v: StepDownVerdict, f: StepDownFigures): StepDownReport | null {
+  const notice = describeStepDown(v, f);
+  const engineNote = describeStepDownForEngine(v, f);
+  if (notice === null || engineNote === null) return null;
+  const kind = v.step === 'step-down' ? (v.liteTooSlow ? 'stepped-down-slow' : 'stepped-down') : 'kept-slow';
+  return { kind, notice, engineNote };
 }
 
-/** The winning backend's warm-up ms/frame in a report (NaN when it has none). */
-function msOf(report: InitReport): number {
-  const t = report.trials.find((x) => x.backend === report.backend && x.msPerFrame !== null);
-  return t?.msPerFrame ?? Number.NaN;
-}
-
-/** Most wasm threads a page may ask for with `?threads=`: tfjs's pool is sized at start-up. */
-const MAX_URL_WASM_THREADS = 8;
-
-/**
- * `?threads=N` forces the wasm backend's thread count: benchmarks and tests compare 1 and 2 threads
- * on the same page and check that the threaded build survives minification. Absent = measured on the
- * first start (engine-decision.ts).
- */
-function wasmThreadsFromUrl(): number | null {
-  if (typeof location === 'undefined') return null;
-  const n = Number(new URLSearchParams(location.search).get('threads') ?? Number.NaN);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_URL_WASM_THREADS ? n : null;
+/** `?stepDownMs=N` (model-step-down.ts): the step-down budget, for tests and demos. */
+function stepDownBudgetFromUrl(): number | null {
+  return typeof location === 'undefined' ? null : stepDownBudgetFromSearch(location.search);
 }

@@ -7,6 +7,11 @@ import { DEFAULT_MODEL, isBackendChoice, isModelId, type BackendChoice, type Mod
 
 export interface Settings {
   model: ModelId;
+  /**
+   * The user picked the model (Advanced's Quality list, or `?model=`). Only the app's own default
+   * may be stepped down to a faster model on a slow device (src/pose/model-step-down.ts).
+   */
+  modelChosen: boolean;
   backend: BackendChoice;
   /** Show the camera like a mirror (selfie view). Display only: analysis uses the raw frame. */
   mirror: boolean;
@@ -37,6 +42,7 @@ export const MAX_REST_S = 300;
 
 export const DEFAULT_SETTINGS: Settings = {
   model: DEFAULT_MODEL,
+  modelChosen: false,
   backend: 'auto',
   mirror: true,
   voice: true,
@@ -58,9 +64,10 @@ const STORAGE_KEY = 'squat-coach.settings.v1';
 
 function parse(raw: Record<string, unknown>): Partial<Settings> {
   const out: Partial<Settings> = {};
-  const { model, backend, mirror, voice, volume, cameraId, depthTarget } = raw;
+  const { model, modelChosen, backend, mirror, voice, volume, cameraId, depthTarget } = raw;
   const { setsPlanned, repTarget, restS, speakReps } = raw;
   if (typeof model === 'string' && isModelId(model)) out.model = model;
+  if (typeof modelChosen === 'boolean') out.modelChosen = modelChosen;
   if (typeof backend === 'string' && isBackendChoice(backend)) out.backend = backend;
   if (typeof mirror === 'boolean') out.mirror = mirror;
   if (typeof voice === 'boolean') out.voice = voice;
@@ -98,6 +105,8 @@ export function loadSettings(search: string, storage: Storage | null): Settings 
     repTarget: wholeParam(params, 'reps'),
     restS: wholeParam(params, 'rest'),
   });
+  // A model named in the URL is the user's choice.
+  if (fromUrl.model !== undefined) fromUrl.modelChosen = true;
   return { ...DEFAULT_SETTINGS, ...saved, ...fromUrl };
 }
 

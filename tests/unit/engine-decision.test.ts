@@ -106,11 +106,11 @@ describe('engine decision', () => {
     store.full = true;
     expect(rememberDecision(store, decisionKey(laptop), decision())).toBe(false);
     store.full = false;
-    store.map.set('squat-coach.engine-decisions.v1', '{not json');
+    store.map.set('squat-coach.engine-decisions.v2', '{not json');
     expect(recallDecision(store, decisionKey(laptop))).toBeNull();
     // A stored entry of the wrong shape (another version, hand-edited) is ignored, not trusted.
     store.map.set(
-      'squat-coach.engine-decisions.v1',
+      'squat-coach.engine-decisions.v2',
       JSON.stringify({ [decisionKey(laptop)]: { ...decision(), backend: 'metal' } }),
     );
     expect(recallDecision(store, decisionKey(laptop))).toBeNull();

@@ -25,6 +25,21 @@ describe('settings', () => {
     expect(loadSettings('', store)).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('the model counts as chosen only when the user picked it (saved) or the URL named it', () => {
+    const store = memoryStorage();
+    expect(loadSettings('', store).modelChosen).toBe(false);
+    expect(loadSettings('?model=blazepose-full', store)).toMatchObject({
+      model: 'blazepose-full',
+      modelChosen: true,
+    });
+    expect(loadSettings('?model=nope', store).modelChosen).toBe(false);
+    // Saving other settings keeps the default model unchosen: it may still step down.
+    saveSettings({ ...DEFAULT_SETTINGS, volume: 0.5 }, store);
+    expect(loadSettings('', store).modelChosen).toBe(false);
+    saveSettings({ ...DEFAULT_SETTINGS, modelChosen: true }, store);
+    expect(loadSettings('', store)).toMatchObject({ model: DEFAULT_SETTINGS.model, modelChosen: true });
+  });
+
   it('a full or blocked storage does not throw: saving reports false', () => {
     const full: Storage = {
       ...memoryStorage(),

@@ -103,10 +103,7 @@ export class LiveApp {
     bindSettingsControls(el, this.#settings, (patch, reloadModel) => this.#update(patch, reloadModel));
     el.start.addEventListener('click', () => void this.start());
     // "Measure again" (Advanced): forget the remembered engine choice and time the candidates again.
-    el.remeasure.addEventListener(
-      'click',
-      () => void this.#engine.remeasure(this.#settings.model, this.#settings.backend),
-    );
+    el.remeasure.addEventListener('click', () => void this.#loadModel(true));
     el.action.addEventListener('click', () => this.toggle());
     bindFullscreen(el.fullscreen, el.screen);
     bindSpaceKey(el.screen, () => this.toggle());
@@ -121,8 +118,8 @@ export class LiveApp {
       progress: (text) => {
         if (this.#state.mode === 'idle') this.#say(text);
       },
-      ready: (client, report, fallbackNote) => {
-        this.#view.showEngine(report, fallbackNote);
+      ready: (client, report, fallbackNote, stepDown) => {
+        this.#view.showEngine(report, fallbackNote, stepDown);
         this.#loop?.setClient(client);
         if (fallbackNote !== null) this.#say(fallbackNote, 'warn');
         else if (this.#state.mode === 'idle')
@@ -178,9 +175,12 @@ export class LiveApp {
     if (reloadModel) void this.#loadModel();
   }
 
-  /** Loads the chosen model in a fresh worker; the loop switches to it only once it is ready. */
-  #loadModel(): Promise<InitReport | null> {
-    return this.#engine.load(this.#settings.model, this.#settings.backend);
+  /** Loads the model in a fresh worker (the loop takes it once ready); a default one may step down. */
+  #loadModel(remeasure = false): Promise<InitReport | null> {
+    const { model, backend, modelChosen } = this.#settings;
+    const options = { mayStepDown: !modelChosen };
+    if (remeasure) return this.#engine.remeasure(model, backend, options);
+    return this.#engine.load(model, backend, options);
   }
 
   #fillCameras(): Promise<void> {
@@ -190,7 +190,8 @@ export class LiveApp {
   /** The worker crashed or hung mid-set: a fresh worker takes over; the analysis and reps carry on. */
   async #restartWorker(): Promise<void> {
     this.#observer.workerRestarted?.();
-    const report = await this.#loadModel();
+    // The model the set began with, whatever a step-down would say now.
+    const report = await this.#engine.restart(this.#settings.model, this.#settings.backend);
     this.#dispatch(
       report === null
         ? { type: 'worker-restart-failed' }

@@ -23,7 +23,9 @@ export function bindSettingsControls(el: LiveElements, settings: Settings, onCha
   el.voice.checked = settings.voice;
   el.volume.value = String(Math.round(settings.volume * 100));
   el.frame.classList.toggle('mirrored', settings.mirror);
-  el.model.addEventListener('change', () => onChange({ model: el.model.value as ModelId }, true));
+  el.model.addEventListener('change', () =>
+    onChange({ model: el.model.value as ModelId, modelChosen: true }, true),
+  );
   el.backend.addEventListener('change', () => onChange({ backend: el.backend.value as BackendChoice }, true));
   el.depthTarget.addEventListener('change', () => {
     if (isDepthTarget(el.depthTarget.value)) onChange({ depthTarget: el.depthTarget.value }, false);

@@ -5,6 +5,7 @@
  */
 import { countOf, type Keypoints } from '../../core';
 import type { InitReport } from '../../pose/client';
+import type { StepDownReport } from '../../pose/pose-engine';
 import { LiveGauges } from './live-gauges';
 import { drawLiveOverlay, type FaultFlags } from './live-overlay';
 import { repCountOf, type LiveState, type StatusLine } from './live-session';
@@ -27,6 +28,8 @@ export interface LiveElements {
   volume: HTMLInputElement;
   status: HTMLElement;
   engine: HTMLElement;
+  /** Says when a slow device got a faster model than the default (src/pose/model-step-down.ts). */
+  modelNotice: HTMLElement;
   /** Advanced: forget the remembered backend and thread choice and time them again. */
   remeasure: HTMLButtonElement;
   viewInfo: HTMLElement;
@@ -100,12 +103,18 @@ export class LiveView {
     }
   }
 
-  showEngine(report: InitReport, fallbackNote: string | null): void {
+  showEngine(report: InitReport, fallbackNote: string | null, stepDown: StepDownReport | null): void {
     const engine = this.el.engine;
     engine.textContent = describeEngine(report) + (fallbackNote ? ` — ${fallbackNote}` : '');
     engine.dataset['backend'] = report.backend;
     engine.dataset['model'] = report.model;
     engine.dataset['wasmThreads'] = String(report.backend === 'wasm' ? report.wasmThreads : 0);
+    engine.dataset['stepDown'] = stepDown?.kind ?? 'none';
+    const notice = this.el.modelNotice;
+    notice.textContent = stepDown?.notice ?? '';
+    notice.hidden = stepDown === null;
+    // The Quality list shows the model in use, so picking the default again is a change (a choice).
+    if (stepDown !== null && stepDown.kind !== 'kept-slow') this.el.model.value = report.model;
   }
 
   /** The model the worker runs, as last reported, or null before the first report. */

@@ -20,17 +20,19 @@ import type {
 } from '../contract';
 import { analyseFileInWorker, cancelFileAnalysis } from './file-analysis';
 import { releaseModelImage, type ModelImage } from './model-image';
+import { warmupFrame } from './warmup-frame';
 import { BACKEND_IDS, MODEL_FALLBACKS, type BackendId, type ModelId } from '../models';
 
-/** Warm-up calls per candidate backend: the first compiles (excluded), the rest are timed. */
+/**
+ * Timed warm-up calls per candidate backend, after two untimed ones: the first finds the person and
+ * compiles, the second is the first tracking call.
+ */
 const WARMUP_TIMED_RUNS = 3;
 /**
  * Timed warm-up calls for a remembered backend: nothing is ranked, so only the first call runs (it
  * prepares the model, which the first live frame would otherwise wait for), and its time is reported.
  */
 const REMEMBERED_TIMED_RUNS = 0;
-/** Side of the synthetic warm-up frame, px: about a webcam frame's short side after downscaling. */
-const WARMUP_FRAME_PX = 256;
 /** Renderers that mean WebGL is emulated on the CPU: ~10× slower than wasm here (pose-stack.md). */
 const SOFTWARE_GL_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
 
@@ -56,30 +58,21 @@ function glRenderer(): string | null {
   }
 }
 
-function syntheticFrame(): ImageData {
-  // A mid-grey frame with a gradient: no person, so BlazePose runs its detector each call, which is
-  // the heavier of its two models and enough to rank backends by speed.
-  const data = new Uint8ClampedArray(WARMUP_FRAME_PX * WARMUP_FRAME_PX * 4);
-  for (let i = 0; i < data.length; i += 4) {
-    const v = 96 + ((i / 4) % WARMUP_FRAME_PX) / 4;
-    data[i] = v;
-    data[i + 1] = v;
-    data[i + 2] = v;
-    data[i + 3] = 255;
-  }
-  return new ImageData(data, WARMUP_FRAME_PX, WARMUP_FRAME_PX);
-}
-
-/** Median ms/frame of `timedRuns` calls after a first one; with none, the first call's own time. */
-async function timeWarmup(d: poseDetection.PoseDetector, timedRuns: number): Promise<number> {
-  const frame = syntheticFrame();
+/** Median ms/frame of `timedRuns` calls after two untimed ones; with none, the first call's own time. */
+async function timeWarmup(
+  d: poseDetection.PoseDetector,
+  timedRuns: number,
+  frame: ImageBitmap | ImageData,
+): Promise<number> {
   const tFirst = performance.now();
   await d.estimatePoses(frame, ESTIMATE_CONFIG, 0);
   if (timedRuns === 0) return performance.now() - tFirst;
+  // The first tracking call (a person was found) is still slow: ~1.5–2× a steady one here.
+  await d.estimatePoses(frame, ESTIMATE_CONFIG, 33);
   const times: number[] = [];
   for (let i = 1; i <= timedRuns; i++) {
     const t0 = performance.now();
-    await d.estimatePoses(frame, ESTIMATE_CONFIG, i * 33);
+    await d.estimatePoses(frame, ESTIMATE_CONFIG, (i + 1) * 33);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
@@ -106,6 +99,7 @@ async function loadOn(
   base: string,
   wasmThreads: number | undefined,
   timedRuns: number,
+  frame: ImageBitmap | ImageData,
 ): Promise<[poseDetection.PoseDetector, number]> {
   await switchBackend(backend, wasmThreads);
   step(`${backend} backend started`);
@@ -117,7 +111,7 @@ async function loadOn(
   }
   step(`${model} loaded on ${backend}`);
   try {
-    const msPerFrame = await timeWarmup(d, timedRuns);
+    const msPerFrame = await timeWarmup(d, timedRuns, frame);
     step(`${backend} warm-up done`);
     // Warm-up frames must not seed the tracker and filters of the real stream (pose-stack.md, trap 5).
     d.reset();
@@ -212,6 +206,8 @@ export const api: PoseWorkerApi = {
     const softwareGl = renderer !== null && SOFTWARE_GL_RENDERER.test(renderer);
     const remembered = options.remembered === true && !auto;
     const timedRuns = remembered ? REMEMBERED_TIMED_RUNS : WARMUP_TIMED_RUNS;
+    const warm = await warmupFrame(options.warmupImageUrl);
+    const frameNote = warm.person ? '' : ' (frame with nobody in it)';
 
     for (const model of models) {
       // Auto: time wasm and (only on a hardware GPU) webgl, keep the faster. A user's choice is
@@ -229,12 +225,13 @@ export const api: PoseWorkerApi = {
             options.modelBaseUrl,
             options.wasmThreads,
             timedRuns,
+            warm.frame,
           );
           loaded.push({ backend, d, msPerFrame });
           trials.push({
             backend,
             msPerFrame,
-            note: `${model}: ${msPerFrame.toFixed(1)} ms/frame in warm-up`,
+            note: `${model}: ${msPerFrame.toFixed(1)} ms/frame in warm-up${frameNote}`,
           });
         } catch (e) {
           filesBroken = e instanceof ModelFilesError;

@@ -1,0 +1,106 @@
+/**
+ * Stepping down to the lite model on a slow device (src/pose/model-step-down.ts), real browser,
+ * worker and models. This machine times BlazePose full at ~45–80 ms/frame, inside the default
+ * budget (92.5 ms), so `?stepDownMs=20` makes it "slow": the app then times lite too, uses it, says
+ * so on the live screen and in the engine line, and keeps coaching (keypoints, reps from Chromium's
+ * fake camera). A second visit applies the remembered timings without timing anything and loads
+ * lite alone; "Measure again" times both and decides afresh. With the default budget it keeps
+ * BlazePose full.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { resolve } from 'node:path';
+import { launchChromium, fakeCameraArgs } from '../../scripts/lib/chromium';
+import { DEFAULT_STEP_DOWN_BUDGET_MS } from '../../src/pose/model-step-down';
+import { clipDurationS, paddedY4m, repCount, PAD_BEFORE_S } from './live-helpers';
+
+const CLIP = 'front-oblique-banded-squats.mp4';
+/** A budget both models miss here, ms/frame: lite (~35–60 ms) is still the faster. */
+const FORCED = '?stepDownMs=20';
+
+/** The engine line once it names `text` (it sits in the collapsed Advanced section: attached only). */
+async function engineLine(page: Page, text: string | RegExp): Promise<string> {
+  const engine = page.getByTestId('engine');
+  await engine.filter({ hasText: text }).waitFor({ state: 'attached', timeout: 240_000 });
+  return (await engine.textContent()) ?? '';
+}
+
+/** The page's start marks (src/pose/start-marks.ts): which models this visit loaded. */
+const startMarks = (page: Page): Promise<string[]> =>
+  page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+
+test('a budget this machine misses: steps down to lite, says so, coaches on, and a reload reuses it', async () => {
+  test.setTimeout(420_000);
+  const durationS = clipDurationS(CLIP);
+  const browser = await launchChromium(fakeCameraArgs(resolve(paddedY4m(CLIP))));
+  try {
+    const page = await browser.context.newPage();
+    // No ?model=: the app's default model, which may step down.
+    await page.goto(`/${FORCED}#/live`);
+    const first = await engineLine(page, 'stepped down');
+    expect(first).toMatch(/^Model blazepose-lite on wasm/);
+    expect(first).toMatch(/blazepose-full \d+ ms vs blazepose-lite \d+ ms per frame, budget 20\.0 ms/);
+    const engine = page.getByTestId('engine');
+    await expect(engine).toHaveAttribute('data-model', 'blazepose-lite');
+    await expect(engine).toHaveAttribute('data-step-down', /^stepped-down/);
+    const notice = page.getByTestId('model-notice');
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('the Fast model (BlazePose lite)');
+    await expect(notice).toContainText('Choose a model in Advanced to change it.');
+    // The Quality list shows the model in use.
+    await expect(page.locator('#model')).toHaveValue('blazepose-lite');
+
+    // Lite coaches: keypoints over the video, frame after frame, and the reps counted.
+    await page.getByRole('button', { name: 'Start camera' }).click();
+    const overlay = page.getByTestId('overlay');
+    await expect
+      .poll(async () => Number(await overlay.getAttribute('data-keypoints-drawn')), { timeout: 60_000 })
+      .toBeGreaterThanOrEqual(15);
+    const drawn = Number(await overlay.getAttribute('data-frames-drawn'));
+    await expect
+      .poll(async () => Number(await overlay.getAttribute('data-frames-drawn')))
+      .toBeGreaterThan(drawn + 5);
+    await expect
+      .poll(() => repCount(page), { timeout: (PAD_BEFORE_S + durationS) * 1000 + 20_000 })
+      .toBeGreaterThanOrEqual(1);
+
+    // A second visit: the remembered timings pick lite again, loaded alone, nothing timed. (Via a
+    // blank page: the same URL with a fragment would be a same-document navigation, no reload.)
+    await page.goto('about:blank');
+    await page.goto(`/${FORCED}#/live`);
+    const second = await engineLine(page, 'stepped down');
+    expect(second).toMatch(/^Model blazepose-lite on wasm, \d threads? — measured at an earlier start/);
+    await expect(notice).toBeVisible();
+    const marks = await startMarks(page);
+    expect(marks).toContain('start:blazepose-lite loaded on wasm');
+    expect(marks.filter((m) => m.includes('blazepose-full'))).toEqual([]);
+
+    // "Measure again" times both models afresh and decides again.
+    await page.getByText('Advanced: pose model and speed').click();
+    await page.getByRole('button', { name: 'Measure again' }).click();
+    const third = await engineLine(page, /^(?!.*earlier start).*stepped down/);
+    expect(third).toMatch(/blazepose-full \d+ ms vs blazepose-lite \d+ ms per frame/);
+    await expect(engine).toHaveAttribute('data-model', 'blazepose-lite');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the default budget: this machine keeps BlazePose full, and says nothing', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('/#/live');
+  const line = await engineLine(page, 'threads measured');
+  expect(line).toMatch(/^Model blazepose-full on /);
+  const engine = page.getByTestId('engine');
+  await expect(engine).toHaveAttribute('data-step-down', 'none');
+  await expect(page.getByTestId('model-notice')).toBeHidden();
+  // The figure the rule read: full's remembered warm-up, under the budget here.
+  const msPerFrame = await page.evaluate(() => {
+    const all = JSON.parse(localStorage.getItem('squat-coach.engine-decisions.v2') ?? '{}') as Record<
+      string,
+      { msPerFrame: number }
+    >;
+    return Object.entries(all).find(([key]) => key.startsWith('blazepose-full|'))?.[1].msPerFrame;
+  });
+  expect(msPerFrame).toBeLessThanOrEqual(DEFAULT_STEP_DOWN_BUDGET_MS);
+  await expect(page.locator('#model')).toHaveValue('blazepose-full');
+});
