@@ -4,18 +4,19 @@
  * budget (92.5 ms), so `?stepDownMs=20` makes it "slow": the app then times lite too, uses it, says
  * so on the live screen and in the engine line, and keeps coaching (keypoints, reps from Chromium's
  * fake camera). A second visit applies the remembered timings without timing anything and loads
- * lite alone; "Measure again" times both and decides afresh. With the default budget it keeps
- * BlazePose full.
+ * lite alone; "Measure again" times both and decides afresh. With a budget the default model meets it
+ * keeps BlazePose full.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { launchChromium, fakeCameraArgs } from '../../scripts/lib/chromium';
-import { DEFAULT_STEP_DOWN_BUDGET_MS } from '../../src/pose/model-step-down';
 import { clipDurationS, paddedY4m, repCount, PAD_BEFORE_S } from './live-helpers';
 
 const CLIP = 'front-oblique-banded-squats.mp4';
 /** A budget both models miss here, ms/frame: lite (~35–60 ms) is still the faster. */
 const FORCED = '?stepDownMs=20';
+/** A step-down budget, ms/frame, that any device running the model at all meets. */
+const MET_BUDGET_MS = 1000;
 
 /** The engine line once it names `text` (it sits in the collapsed Advanced section: attached only). */
 async function engineLine(page: Page, text: string | RegExp): Promise<string> {
@@ -85,15 +86,18 @@ test('a budget this machine misses: steps down to lite, says so, coaches on, and
   }
 });
 
-test('the default budget: this machine keeps BlazePose full, and says nothing', async ({ page }) => {
+test('a budget the default model meets: it keeps BlazePose full, and says nothing', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto('/#/live');
+  // 1000 ms/frame: met by any device that runs at all, so the outcome does not hang on this machine's
+  // load (here full times 45–110 ms/frame against the default 92.5 ms budget; the rule's boundaries
+  // are unit-tested in tests/unit/model-step-down.test.ts).
+  await page.goto(`/?stepDownMs=${MET_BUDGET_MS}#/live`);
   const line = await engineLine(page, 'threads measured');
   expect(line).toMatch(/^Model blazepose-full on /);
   const engine = page.getByTestId('engine');
   await expect(engine).toHaveAttribute('data-step-down', 'none');
   await expect(page.getByTestId('model-notice')).toBeHidden();
-  // The figure the rule read: full's remembered warm-up, under the budget here.
+  // The figure the rule read: full's remembered warm-up, within that budget.
   const msPerFrame = await page.evaluate(() => {
     const all = JSON.parse(localStorage.getItem('squat-coach.engine-decisions.v2') ?? '{}') as Record<
       string,
@@ -101,6 +105,6 @@ test('the default budget: this machine keeps BlazePose full, and says nothing', 
     >;
     return Object.entries(all).find(([key]) => key.startsWith('blazepose-full|'))?.[1].msPerFrame;
   });
-  expect(msPerFrame).toBeLessThanOrEqual(DEFAULT_STEP_DOWN_BUDGET_MS);
+  expect(msPerFrame).toBeLessThanOrEqual(MET_BUDGET_MS);
   await expect(page.locator('#model')).toHaveValue('blazepose-full');
 });
