@@ -126,7 +126,7 @@ export const KNEES_OUT_CLEAR_DEG = 11;
 export const KNEE_INSIDE_FOOT_FIRE_RATIO = 0.12;
 /** Knee-inside-foot ratio below which `knees-out` clears: the knee back over the foot (a quarter foot breadth). */
 export const KNEE_INSIDE_FOOT_CLEAR_RATIO = 0.06;
-/** Pelvic drop vs standing, perspective taken off in its own direction (deg), at which `hips-level` fires: the upper end of the smallest real change of 2D pelvic obliquity (Munro 2012: SEM 1.5–2°, × 2.77 ≈ 4–5.5°). On the good-form fixture reps the measure stays ≤ 4.5° sustained; 8° injected either way reads ≥ 6.8° (docs/metrics.md, "Pelvic drop"). */
+/** Pelvic drop vs standing, perspective taken off in its own direction (deg), at which `hips-level` fires: the upper end of the smallest real change of 2D pelvic obliquity (Munro 2012: SEM 1.5–2°, × 2.77 ≈ 4–5.5°); BlazePose's own 2D hip line spreads as much (frame SD 1.4–2.0° while standing still on the front and rear fixture tracks, so 2.77 × SD = 3.9–5.5°). On the good-form fixture reps the measure stays ≤ 4.5° sustained; 8° injected either way reads ≥ 6.8° (docs/metrics.md, "Pelvic drop"). */
 export const HIPS_LEVEL_FIRE_DEG = 5.5;
 /** Pelvic drop (deg, perspective removed) below which `hips-level` clears: the lower end of Munro 2012's smallest real change. */
 export const HIPS_LEVEL_CLEAR_DEG = 4;
