@@ -4,6 +4,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import { framesToPoseTrack } from '../../src/core/pose/pose-track';
+import { KEYPOINT_NAMES, type PoseFrame } from '../../src/core/pose/keypoints';
 import { toY4m, y4mPathFor } from './clips';
 
 /** Black lead-in before the clip, s: the live loop is running before the person appears. */
@@ -79,4 +81,32 @@ export async function openLive(page: Page, query = '?model=blazepose-full&backen
     .getByTestId('engine')
     .filter({ hasText: 'blazepose' })
     .waitFor({ state: 'attached', timeout: 120_000 });
+}
+
+/**
+ * Replays BlazePose frames (a fixture track, possibly with a constructed fault) through the live
+ * pipeline after the worker (`squatCoachTest.replayTrack`), at `speed` × real time (cues are timed by
+ * the track's own clock); resolves to the reps counted.
+ */
+export async function replayLive(
+  page: Page,
+  frames: readonly PoseFrame[],
+  fps: number,
+  speed: number,
+): Promise<number> {
+  const first = frames[0] as PoseFrame;
+  const track = framesToPoseTrack(frames, {
+    width: first.widthPx,
+    height: first.heightPx,
+    fps,
+    model: 'blazepose-full',
+    keypointNames: KEYPOINT_NAMES,
+  });
+  return page.evaluate(
+    async ([t, s]) =>
+      (
+        window as unknown as { squatCoachTest: { replayTrack: (t: unknown, s: number) => Promise<number> } }
+      ).squatCoachTest.replayTrack(t, s as number),
+    [track, speed] as const,
+  );
 }

@@ -7,14 +7,14 @@
  */
 import { test, expect } from '@playwright/test';
 import { CUE_TEXTS } from '../../src/core/coaching/cues';
-import { framesToPoseTrack } from '../../src/core/pose/pose-track';
-import { KEYPOINT_NAMES, type PoseFrame } from '../../src/core/pose/keypoints';
 import { loadFrames } from '../golden/tracks';
 import { injectHipDrop, REP_WINDOWS } from '../constructed/inject';
-import { cuesSeen, installSpies, openLive, spoken } from './live-helpers';
+import { cuesSeen, installSpies, openLive, replayLive, spoken } from './live-helpers';
 
 /** The issue's injected pelvic drop, deg. */
 const DROP_DEG = 8;
+/** The banded track's frame rate, frames/s. */
+const TRACK_FPS = 5;
 /** Replay speed (× real time): cues are timed by the track's own clock. */
 const REPLAY_SPEED = 2;
 
@@ -23,23 +23,9 @@ test('an 8° pelvic drop against the perspective tilt, replayed live: hips-level
 }) => {
   const clip = 'front-oblique-banded-squats';
   const frames = injectHipDrop(loadFrames(clip), DROP_DEG, 'right', 'bottom', REP_WINDOWS[clip]);
-  const first = frames[0] as PoseFrame;
-  const track = framesToPoseTrack(frames, {
-    width: first.widthPx,
-    height: first.heightPx,
-    fps: 5,
-    model: 'blazepose-full',
-    keypointNames: KEYPOINT_NAMES,
-  });
   await installSpies(page);
   await openLive(page);
-  const reps = await page.evaluate(
-    async ([t, speed]) =>
-      (
-        window as unknown as { squatCoachTest: { replayTrack: (t: unknown, s: number) => Promise<number> } }
-      ).squatCoachTest.replayTrack(t, speed as number),
-    [track, REPLAY_SPEED] as const,
-  );
+  const reps = await replayLive(page, frames, TRACK_FPS, REPLAY_SPEED);
   expect(reps).toBeGreaterThanOrEqual(2);
   expect(await cuesSeen(page)).toContain('hips-level');
   expect(await spoken(page)).toContain(CUE_TEXTS['hips-level']);

@@ -6,13 +6,14 @@
 import { test, expect } from '@playwright/test';
 import { clamp01, rotateAboutDeg, vec } from '../../src/core/math/geometry';
 import { CUE_TEXTS } from '../../src/core/coaching/cues';
-import { framesToPoseTrack } from '../../src/core/pose/pose-track';
-import { KEYPOINT_NAMES, type Keypoint, type PoseFrame } from '../../src/core/pose/keypoints';
+import type { Keypoint, PoseFrame } from '../../src/core/pose/keypoints';
 import { loadFrames, mapKeypoints } from '../golden/tracks';
-import { cuesSeen, installSpies, openLive, spoken } from './live-helpers';
+import { cuesSeen, installSpies, openLive, replayLive, spoken } from './live-helpers';
 
 /** Injected valgus at the deepest frame, deg: the golden test's case that must fire knees-out. */
 const INJECTED_VALGUS_DEG = 15;
+/** The banded track's frame rate, frames/s. */
+const TRACK_FPS = 5;
 /** Replay speed (× real time): halves the test's length; cues are timed by the track's own clock. */
 const REPLAY_SPEED = 2;
 
@@ -41,23 +42,9 @@ test('injected knee valgus replayed through the live pipeline: knees-out shown a
 }) => {
   const base = loadFrames('front-oblique-banded-squats');
   const frames = injectValgus(base, INJECTED_VALGUS_DEG);
-  const first = frames[0] as PoseFrame;
-  const track = framesToPoseTrack(frames, {
-    width: first.widthPx,
-    height: first.heightPx,
-    fps: 5,
-    model: 'blazepose-full',
-    keypointNames: KEYPOINT_NAMES,
-  });
   await installSpies(page);
   await openLive(page);
-  const reps = await page.evaluate(
-    async ([t, speed]) =>
-      (
-        window as unknown as { squatCoachTest: { replayTrack: (t: unknown, s: number) => Promise<number> } }
-      ).squatCoachTest.replayTrack(t, speed as number),
-    [track, REPLAY_SPEED] as const,
-  );
+  const reps = await replayLive(page, frames, TRACK_FPS, REPLAY_SPEED);
   expect(reps).toBeGreaterThanOrEqual(2);
   expect(await cuesSeen(page)).toContain('knees-out');
   expect(await spoken(page)).toContain(CUE_TEXTS['knees-out']);
