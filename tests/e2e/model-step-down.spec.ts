@@ -10,6 +10,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { launchChromium, fakeCameraArgs } from '../../scripts/lib/chromium';
+import { LITE_WIN_RATIO } from '../../src/pose/model-step-down';
 import { clipDurationS, paddedY4m, repCount, PAD_BEFORE_S } from './live-helpers';
 
 const CLIP = 'front-oblique-banded-squats.mp4';
@@ -75,12 +76,23 @@ test('a budget this machine misses: steps down to lite, says so, coaches on, and
     expect(marks).toContain('start:blazepose-lite loaded on wasm');
     expect(marks.filter((m) => m.includes('blazepose-full'))).toEqual([]);
 
-    // "Measure again" times both models afresh and decides again.
+    // "Measure again" times both models afresh and decides again, by the same rule on the new
+    // figures (one warm-up each: on shared cores lite can time within 0.9× of full, and then full
+    // rightly stays).
     await page.getByText('Advanced: pose model and speed').click();
     await page.getByRole('button', { name: 'Measure again' }).click();
-    const third = await engineLine(page, /^(?!.*earlier start).*stepped down/);
-    expect(third).toMatch(/blazepose-full \d+ ms vs blazepose-lite \d+ ms per frame/);
-    await expect(engine).toHaveAttribute('data-model', 'blazepose-lite');
+    const third = await engineLine(
+      page,
+      /^(?!.*earlier start).*blazepose-full \d+ ms vs blazepose-lite \d+ ms per frame/,
+    );
+    const [, fullMs, liteMs] = /blazepose-full (\d+) ms vs blazepose-lite (\d+) ms/.exec(third) ?? [];
+    const boundaryMs = Number(fullMs) * LITE_WIN_RATIO;
+    // The line rounds to whole ms: within a ms of the boundary either outcome is the rule's.
+    if (Math.abs(Number(liteMs) - boundaryMs) > 1) {
+      const steppedDown = Number(liteMs) < boundaryMs;
+      expect(third).toContain(steppedDown ? 'stepped down' : 'was not clearly faster');
+      if (steppedDown) await expect(engine).toHaveAttribute('data-model', 'blazepose-lite');
+    }
   } finally {
     await browser.close();
   }
