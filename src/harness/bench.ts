@@ -110,7 +110,46 @@ async function paired(model: ModelId, backend: BackendId, limit: number): Promis
   }
 }
 
-const bench = { decode, paired };
+/**
+ * The page's model and the worker on the same frames, in lockstep (same landmark-filter clock): the
+ * largest keypoint difference, px of the frames sent, and how many frames had a person in both. The
+ * worker reads the pixels its own way (src/pose/worker/bitmap-pixels.ts); the page hands tfjs the
+ * bitmap, so a wrong channel order or alpha there shows up here as keypoints that disagree.
+ */
+async function agreement(model: ModelId, limit: number): Promise<{ maxDiffPx: number; bothFound: number }> {
+  await switchBackend('wasm');
+  const detector = await createDetector(model, '/models/');
+  const client = new PoseClient();
+  try {
+    await client.init({ model, backend: 'wasm', modelBaseUrl: '/models/' });
+    let maxDiffPx = 0;
+    let bothFound = 0;
+    for (const [i, f] of frames.slice(0, limit).entries()) {
+      const clockMs = i * LANDMARK_FILTER_FRAME_MS;
+      const mine = await createImageBitmap(f.bitmap);
+      const poses = await detector.estimatePoses(mine, ESTIMATE_CONFIG, clockMs);
+      mine.close();
+      const theirs = await createImageBitmap(f.bitmap);
+      const size = { width: f.bitmap.width, height: f.bitmap.height };
+      const result = await client.estimate(theirs, clockMs, size);
+      const a = poses[0]?.keypoints ?? [];
+      const b = result?.pose.keypoints ?? null;
+      if (a.length === 0 || b === null) continue;
+      bothFound++;
+      for (const k of a) {
+        const o =
+          k.name === undefined ? undefined : (b as Record<string, { xPx: number; yPx: number }>)[k.name];
+        if (o !== undefined) maxDiffPx = Math.max(maxDiffPx, Math.abs(o.xPx - k.x), Math.abs(o.yPx - k.y));
+      }
+    }
+    return { maxDiffPx, bothFound };
+  } finally {
+    detector.dispose();
+    client.dispose();
+  }
+}
+
+const bench = { decode, paired, agreement };
 declare global {
   interface Window {
     squatCoachBench: typeof bench;

@@ -113,3 +113,19 @@ test('a backend that fails to start falls back to the next backend, with a visib
   await expect(page.getByTestId('status')).toContainText('wasm did not work, using', { timeout: 150_000 });
   await expect(page.getByTestId('engine')).toHaveAttribute('data-backend', /webgl|cpu/);
 });
+
+test('the worker reads a live frame as the page does: the same keypoints as the model on the page', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/src/harness/bench.html');
+  await page.waitForFunction(() => 'squatCoachBench' in window);
+  await page.setInputFiles('#files', BANDED_CLIP);
+  await page.evaluate(() => window.squatCoachBench.decode(6));
+  const r = await page.evaluate(() => window.squatCoachBench.agreement('blazepose-full', 6));
+  // A person in every frame; the pixels read the worker's way (bitmap-pixels.ts) give the model the
+  // same input, so the keypoints agree to well under a pixel (a swapped channel or lost alpha moves
+  // them by many).
+  expect(r.bothFound).toBe(6);
+  expect(r.maxDiffPx).toBeLessThan(0.5);
+});
