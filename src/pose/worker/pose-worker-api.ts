@@ -183,7 +183,7 @@ async function estimateFileImage(
     const input =
       'rgb' in image
         ? tf.tensor3d(image.rgb, [image.height, image.width, 3], 'int32')
-        : tf.browser.fromPixels(image);
+        : tf.browser.fromPixels(bitmapPixels(image));
     const tensorMs = performance.now() - t0;
     try {
       const { pose, modelMs } = await runModel(input, image, tMs, source, filterClockMs);
