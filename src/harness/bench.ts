@@ -49,11 +49,14 @@ export interface PairedResult {
   workerMs: number[];
   /** Per frame: time inside estimatePoses as measured in the worker, ms. */
   inWorkerMs: number[];
+  /** The same two for a second worker that hands the bitmap to tfjs as it is (InitOptions.bitmapsToTfjs). */
+  workerTfjsMs: number[];
+  inWorkerTfjsMs: number[];
 }
 
 /**
  * Times the raw call and the worker round trip on the same frames, interleaved frame by frame (the
- * order alternating), so a change in machine load hits both alike: two runs of the same model
+ * order rotating; a second worker handing the bitmap to tfjs as it is rides along), so a change in machine load hits both alike: two runs of the same model
  * differ by up to ±30 % on this shared 2-core machine, far more than the overhead being measured.
  */
 async function paired(model: ModelId, backend: BackendId, limit: number): Promise<PairedResult> {
@@ -62,10 +65,12 @@ async function paired(model: ModelId, backend: BackendId, limit: number): Promis
   const detector = await createDetector(model, '/models/');
   const rawLoadMs = performance.now() - r0;
   const client = new PoseClient();
+  const tfjsClient = new PoseClient();
   try {
     const w0 = performance.now();
     await client.init({ model, backend, modelBaseUrl: '/models/' });
     const workerLoadMs = performance.now() - w0;
+    await tfjsClient.init({ model, backend, modelBaseUrl: '/models/', bitmapsToTfjs: true });
     const use = frames.slice(0, limit);
     let tick = 0;
     const runRaw = async (f: Frame): Promise<number> => {
@@ -77,36 +82,57 @@ async function paired(model: ModelId, backend: BackendId, limit: number): Promis
       copy.close();
       return ms;
     };
-    const runWorker = async (f: Frame): Promise<[number, number]> => {
+    const runWorker = async (c: PoseClient, f: Frame): Promise<[number, number]> => {
       const copy = await createImageBitmap(f.bitmap);
       const s = performance.now();
-      const result = await client.estimate(copy, tick * LANDMARK_FILTER_FRAME_MS, f.source);
+      const result = await c.estimate(copy, tick * LANDMARK_FILTER_FRAME_MS, f.source);
       return [performance.now() - s, result?.inferenceMs ?? Number.NaN];
     };
     for (const f of use.slice(0, WARMUP_FRAMES)) {
       await runRaw(f);
-      await runWorker(f);
+      await runWorker(client, f);
+      await runWorker(tfjsClient, f);
     }
     detector.reset();
     await client.reset();
-    const out: PairedResult = { rawLoadMs, workerLoadMs, rawMs: [], workerMs: [], inWorkerMs: [] };
+    await tfjsClient.reset();
+    const out: PairedResult = {
+      rawLoadMs,
+      workerLoadMs,
+      rawMs: [],
+      workerMs: [],
+      inWorkerMs: [],
+      workerTfjsMs: [],
+      inWorkerTfjsMs: [],
+    };
+    type Which = 'raw' | 'worker' | 'tfjs';
+    const record = async (which: Which, f: Frame): Promise<void> => {
+      if (which === 'raw') out.rawMs.push(await runRaw(f));
+      else if (which === 'worker') {
+        const [ms, inWorker] = await runWorker(client, f);
+        out.workerMs.push(ms);
+        out.inWorkerMs.push(inWorker);
+      } else {
+        const [ms, inWorker] = await runWorker(tfjsClient, f);
+        out.workerTfjsMs.push(ms);
+        out.inWorkerTfjsMs.push(inWorker);
+      }
+    };
+    // Each frame through all three, the order rotating, so machine load hits each alike.
+    const ORDERS: readonly (readonly Which[])[] = [
+      ['raw', 'worker', 'tfjs'],
+      ['worker', 'tfjs', 'raw'],
+      ['tfjs', 'raw', 'worker'],
+    ];
     for (const [i, f] of use.entries()) {
-      const record = async (which: 'raw' | 'worker'): Promise<void> => {
-        if (which === 'raw') out.rawMs.push(await runRaw(f));
-        else {
-          const [ms, inWorker] = await runWorker(f);
-          out.workerMs.push(ms);
-          out.inWorkerMs.push(inWorker);
-        }
-      };
-      const order = i % 2 === 0 ? (['raw', 'worker'] as const) : (['worker', 'raw'] as const);
-      for (const which of order) await record(which);
+      for (const which of ORDERS[i % ORDERS.length] ?? []) await record(which, f);
       tick++;
     }
     return out;
   } finally {
     detector.dispose();
     client.dispose();
+    tfjsClient.dispose();
   }
 }
 

@@ -35,6 +35,11 @@ export interface InitOptions {
    * calls run the landmark model as live frames do; absent = a synthetic frame with nobody in it.
    */
   warmupImageUrl?: string;
+  /**
+   * Benchmarks only: hand live bitmaps to tfjs as they are, instead of reading their pixels through
+   * the worker's own read-back canvas (src/pose/worker/bitmap-pixels.ts), to time the two side by side.
+   */
+  bitmapsToTfjs?: boolean;
 }
 
 export interface BackendTrial {

@@ -41,6 +41,8 @@ let detector: poseDetection.PoseDetector | null = null;
 /** Frames processed since the last reset: the landmark filter's clock (LANDMARK_FILTER_FRAME_MS). */
 let framesSinceReset = 0;
 let current: { model: ModelId; backend: BackendId } | null = null;
+/** InitOptions.bitmapsToTfjs of the last init (benchmarks only). */
+let bitmapsToTfjs = false;
 /** The steps of the running init, for its report's timeline. */
 let timeline: InitReport['timeline'] = [];
 const step = (name: string): void => {
@@ -157,7 +159,7 @@ async function estimateBitmap(
   try {
     // The model's time includes reading the pixels, as it did when the model read the bitmap itself.
     const t0 = performance.now();
-    const pixels = bitmapPixels(frame);
+    const pixels = bitmapsToTfjs ? frame : bitmapPixels(frame);
     const readMs = performance.now() - t0;
     const { pose, modelMs } = await runModel(pixels, frame, tMs, source, filterClockMs);
     return { pose, inferenceMs: readMs + modelMs };
@@ -201,6 +203,7 @@ export const api: PoseWorkerApi = {
     await disposeDetector();
     const t0 = performance.now();
     timeline = [{ step: 'worker created', epochMs: performance.timeOrigin }];
+    bitmapsToTfjs = options.bitmapsToTfjs === true;
     step('init called');
     const fallbacks: InitReport['fallbacks'] = [];
     const trials: BackendTrial[] = [];
