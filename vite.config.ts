@@ -15,7 +15,7 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-/** The app's colours in the manifest and the browser UI: the dark theme's ground (src/app/styles.css). */
+/** The app's colours in the manifest and the browser UI: the dark theme's ground (src/app/theme.css). */
 const THEME_COLOUR = '#101418';
 
 /**
