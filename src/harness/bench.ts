@@ -11,6 +11,7 @@ import {
 import type { BackendId, ModelId } from '../pose/models';
 import { openVideo, videoFrames } from '../media/video-frames';
 import { DEFAULT_MAX_INPUT_SIDE_PX, PoseClient } from '../pose/client';
+import { isKeypointName } from '../core/pose/keypoints';
 
 interface Frame {
   bitmap: ImageBitmap;
@@ -56,8 +57,9 @@ export interface PairedResult {
 
 /**
  * Times the raw call and the worker round trip on the same frames, interleaved frame by frame (the
- * order rotating; a second worker handing the bitmap to tfjs as it is rides along), so a change in machine load hits both alike: two runs of the same model
- * differ by up to ±30 % on this shared 2-core machine, far more than the overhead being measured.
+ * order rotating; a second worker handing the bitmap to tfjs as it is rides along), so a change in
+ * machine load hits each alike: two runs of the same model differ by up to ±30 % on this shared
+ * 2-core machine, far more than the overhead being measured.
  */
 async function paired(model: ModelId, backend: BackendId, limit: number): Promise<PairedResult> {
   const r0 = performance.now();
@@ -163,8 +165,7 @@ async function agreement(model: ModelId, limit: number): Promise<{ maxDiffPx: nu
       if (a.length === 0 || b === null) continue;
       bothFound++;
       for (const k of a) {
-        const o =
-          k.name === undefined ? undefined : (b as Record<string, { xPx: number; yPx: number }>)[k.name];
+        const o = k.name !== undefined && isKeypointName(k.name) ? b[k.name] : undefined;
         if (o !== undefined) maxDiffPx = Math.max(maxDiffPx, Math.abs(o.xPx - k.x), Math.abs(o.yPx - k.y));
       }
     }
