@@ -3,6 +3,7 @@ import {
   downscaleYuvToRgb,
   rotateRgb,
   yuvMatrixOf,
+  type ConversionBuffers,
   type YuvImage,
 } from '../../src/pose/worker/yuv-downscale';
 
@@ -113,6 +114,26 @@ describe('downscaleYuvToRgb', () => {
         4,
       ).rgb,
     );
+  });
+
+  it('kept buffers are refilled, not reallocated, and give what fresh arrays give', () => {
+    const buffers: ConversionBuffers = {};
+    const first = i420(8, 4, (x, y) => 20 + 20 * x + 5 * y, 100, 170);
+    const second = i420(8, 4, (x, y) => 200 - 15 * x - 7 * y, 140, 90);
+    for (const rotation of [0, 90] as const) {
+      const a = downscaleYuvToRgb(first, 8, 4, rotation, buffers);
+      const aPixels = Array.from(a.rgb);
+      const b = downscaleYuvToRgb(second, 8, 4, rotation, buffers);
+      // The same arrays, now holding the second frame: the first image is overwritten by design.
+      expect(b.rgb).toBe(a.rgb);
+      expect(b.rgb).toBe(rotation === 0 ? buffers.rgb : buffers.rotated);
+      expect(Array.from(b.rgb)).toEqual(Array.from(downscaleYuvToRgb(second, 8, 4, rotation).rgb));
+      expect(Array.from(a.rgb)).not.toEqual(aPixels);
+    }
+    // Another output size gets arrays of its own size.
+    const small = downscaleYuvToRgb(first, 4, 2, 0, buffers);
+    expect(small.rgb.length).toBe(4 * 2 * 3);
+    expect(Array.from(small.rgb)).toEqual(Array.from(downscaleYuvToRgb(first, 4, 2).rgb));
   });
 
   it('an unspecified colour matrix is BT.601 for SD and BT.709 for HD', () => {

@@ -3,13 +3,15 @@
  * A decoded video sample → the image the pose model reads: downscaled so its longer side is at most
  * the model path's maximum, rotation applied. Planar YUV frames (what software decoders give) are
  * copied out once and scaled and converted in JS straight into the tensor's layout (yuv-downscale.ts:
- * ~9 ms on a loaded 2-core machine, against 22–90 ms for the browser's own VideoFrame → ImageBitmap
- * resize here); any other frame goes through createImageBitmap, or a canvas when it is mirrored.
+ * 4–6 ms a frame on a loaded 2-core machine, against 22–90 ms for the browser's own VideoFrame →
+ * ImageBitmap resize here); any other frame goes through createImageBitmap, or a canvas when it is
+ * mirrored.
  */
 import type { VideoSample } from 'mediabunny';
 import {
   downscaleYuvToRgb,
   isYuvFormat,
+  type ConversionBuffers,
   yuvMatrixOf,
   type RgbImage,
   type RotationDeg,
@@ -26,6 +28,12 @@ export function releaseModelImage(image: ModelImage): void {
 
 /** Scratch buffer for copying frames out of the decoder, reused while the frame size stays. */
 let copyBuffer: Uint8Array | null = null;
+/**
+ * The RGB arrays every conversion writes into. One set serves all: the file analysis converts a
+ * frame, makes its tensor (which copies or consumes the values) and runs the model before it
+ * converts the next (file-analysis.ts).
+ */
+const rgbBuffers: ConversionBuffers = {};
 
 /** Output size in display orientation for a longer side of at most `maxSidePx`, px. */
 function outputSize(sample: VideoSample, maxSidePx: number): { width: number; height: number } {
@@ -91,7 +99,13 @@ async function copyYuv(
 
 function convertYuv(c: CopiedYuv): RgbImage {
   const sideways = c.rotation === 90 || c.rotation === 270;
-  return downscaleYuvToRgb(c.yuv, sideways ? c.height : c.width, sideways ? c.width : c.height, c.rotation);
+  return downscaleYuvToRgb(
+    c.yuv,
+    sideways ? c.height : c.width,
+    sideways ? c.width : c.height,
+    c.rotation,
+    rgbBuffers,
+  );
 }
 
 /** The browser's own conversion: for frames that are not planar YUV (or rotated and mirrored). */
