@@ -43,6 +43,8 @@ export interface EngineDecision {
  * timed on an empty frame, do not compare with them.
  */
 const STORAGE_KEY = 'squat-coach.engine-decisions.v2';
+/** Keys of earlier formats: no longer read, so removed whenever a decision is written. */
+const SUPERSEDED_KEYS: readonly string[] = ['squat-coach.engine-decisions.v1'];
 /**
  * Most decisions kept, oldest dropped first: five models on a couple of browsers; a browser update
  * makes a new key, so old ones would otherwise pile up.
@@ -108,6 +110,7 @@ export function rememberDecision(
       STORAGE_KEY,
       JSON.stringify(Object.fromEntries(newestFirst.slice(0, MAX_REMEMBERED_DECISIONS))),
     );
+    for (const old of SUPERSEDED_KEYS) storage.removeItem(old);
     return true;
   } catch {
     return false;

@@ -77,6 +77,16 @@ describe('engine decision', () => {
     expect(recallDecision(store, lite)?.backend).toBe('webgl');
   });
 
+  it('writing a decision removes the superseded v1 record (timed on an empty frame, never read)', () => {
+    const store = memoryStorage();
+    const v1 = 'squat-coach.engine-decisions.v1';
+    store.setItem(v1, JSON.stringify({ [decisionKey(laptop)]: decision({ msPerFrame: 12 }) }));
+    expect(recallDecision(store, decisionKey(laptop))).toBeNull();
+    rememberDecision(store, decisionKey(laptop), decision());
+    expect(store.getItem(v1)).toBeNull();
+    expect(recallDecision(store, decisionKey(laptop))).toEqual(decision());
+  });
+
   it('drops the oldest decisions past MAX_REMEMBERED_DECISIONS', () => {
     const store = memoryStorage();
     const keyOf = (i: number): string => decisionKey({ ...laptop, userAgent: `browser ${i}` });
