@@ -99,6 +99,15 @@ describe('only squats count', () => {
     // 0.25 shank lengths: under FEET_PLANTED_MAX_SHIFT_RATIO (0.35), over FEET_RETURNED_MAX_SHIFT_RATIO (0.15).
     expect(analyzeFrames(shuffle(0.25 * SHANK_PX, true)).repCount).toBe(0);
     expect(analyzeFrames(shuffle(0.25 * SHANK_PX, false)).repCount).toBe(1);
+    // The standing reference follows the feet: a shuffle gives a new one, taken after the dip (which
+    // ends by 3.9 s) from the new stance; drift that returns keeps the first.
+    const calibratedAtMs = (stays: boolean): number | undefined => {
+      const a = new SetAnalyzer();
+      for (const f of shuffle(0.25 * SHANK_PX, stays)) a.push(f);
+      return a.summary().calibration?.tMs;
+    };
+    expect(calibratedAtMs(true)).toBeGreaterThan(3900);
+    expect(calibratedAtMs(false)).toBeLessThan(1500);
   });
 
   it('a one-frame ankle glitch does not count as a step', () => {
@@ -128,6 +137,19 @@ describe('SquatGate', () => {
     expect(g.settled(300)).toBe(false);
     expect(g.settled(299 + FEET_SETTLE_MS)).toBe(false);
     expect(g.settled(300 + FEET_SETTLE_MS)).toBe(true);
+  });
+
+  it('a rep that ends with a foot elsewhere is a new stance, said once the rep is over', () => {
+    const g = new SquatGate();
+    g.push(0, still, shank, bent);
+    g.startRep();
+    const shuffled = { ...still, left: { x: 460, y: 900 } }; // 0.33 shank: under the step limit
+    for (const t of [100, 200, 300]) g.push(t, shuffled, shank, bent);
+    expect(g.feetReturned()).toBe(false);
+    expect(g.takeNewStance()).toBe(false); // not while the rep runs
+    g.endRep();
+    expect(g.takeNewStance()).toBe(true);
+    expect(g.takeNewStance()).toBe(false);
   });
 
   it('knees: a rep needs every measured knee past REP_MIN_KNEE_FLEXION_DEG', () => {

@@ -153,7 +153,7 @@ export class SetAnalyzer {
     const upright = standingPose && depthRatio !== null && depthRatio <= REP_DESCENT_DEPTH_RATIO;
     this.hipLineRef.push(tMs, hipLineDeg(pose), upright);
     // Back up with a foot somewhere else: it was a step, not a squat.
-    if (this.reps.current !== null && upright && !this.gate.feetWhereTheyStood()) this.reps.invalidate();
+    if (this.reps.current !== null && upright && !this.gate.feetReturned()) this.reps.invalidate();
     const transition = this.reps.push(tMs, depthRatio, standingPose);
     this.onTransition(transition, tMs);
 
@@ -193,7 +193,7 @@ export class SetAnalyzer {
     // A foot that moves during a rep (a step, a walk-out) makes it no squat: it will not count.
     if (current !== null && !this.gate.settled(tMs)) this.reps.invalidate();
     // A new stance is a new standing reference (hip line, foot alignment): calibrate again once still.
-    if (this.gate.stepped(tMs) && current === null) {
+    if (this.gate.takeNewStance()) {
       this.calibrator.reset();
       this.hipLineRef.reset();
     }

@@ -32,6 +32,8 @@ export class SquatGate {
   /** Since when each foot has been away from its anchor (a move not yet confirmed), ms. */
   private awaySince: Partial<Record<Side, number>> = {};
   private lastMoveMs: number | null = null;
+  /** A step was confirmed and no new standing reference has been taken for it yet. */
+  private stanceChanged = false;
   private repFlexionDeg: Partial<Record<Side, number>> = {};
   private inRep = false;
   private kneesNowOk = false;
@@ -91,6 +93,7 @@ export class SquatGate {
         if (tMs - since >= FOOT_MOVE_CONFIRM_MS) {
           this.anchor[s] = p;
           this.lastMoveMs = tMs;
+          this.stanceChanged = true;
           this.awaySince[s] = undefined;
         }
       }
@@ -110,9 +113,15 @@ export class SquatGate {
     else if (!this.inRep) this.kneesNowOk = false;
   }
 
-  /** A step was confirmed on this frame (the feet now stand somewhere else). */
-  stepped(tMs: number): boolean {
-    return this.lastMoveMs === tMs;
+  /**
+   * True once after the feet stood somewhere new, as soon as no rep is running: the caller takes a
+   * new standing reference then. A step taken inside a dip (a walk-out's loaded shuffle starts a
+   * descent) waits for that movement to end, so the reference is never the stance the person left.
+   */
+  takeNewStance(): boolean {
+    if (!this.stanceChanged || this.inRep) return false;
+    this.stanceChanged = false;
+    return true;
   }
 
   /** Both feet have stayed where they are for FEET_SETTLE_MS (or have not moved since first seen). */
@@ -161,10 +170,11 @@ export class SquatGate {
    * somewhere else was lifted and put down (a step, a shuffle of a walk-out). A foot counts as moved
    * only when both its smoothed position and the median of its last RETURN_SAMPLES raw ones are away:
    * one stray frame moves neither the median nor, for long, the smoothed point (whose pull it leaves
-   * for a few frames). A foot not seen on the last frame does not count against the rep.
+   * for a few frames). A foot not seen on the last frame does not count against the rep. Feet that
+   * ended elsewhere stand in a new stance: takeNewStance() says so once the rep is over.
    */
-  feetWhereTheyStood(): boolean {
-    return SIDES.every((s) => {
+  feetReturned(): boolean {
+    const returned = SIDES.every((s) => {
       const start = this.startAnkles[s];
       const now = this.latest[s];
       if (start === undefined || now === undefined || !now.fresh) return true;
@@ -175,6 +185,8 @@ export class SquatGate {
         start.smoothed === null || now.smoothed === null || dist(start.smoothed, now.smoothed) > limit;
       return !(rawAway && smoothedAway);
     });
+    if (!returned) this.stanceChanged = true;
+    return returned;
   }
 
   /** Every knee measured during the rep flexed at least REP_MIN_KNEE_FLEXION_DEG. */
@@ -189,6 +201,7 @@ export class SquatGate {
     this.inRep = false;
     this.awaySince = {};
     this.lastMoveMs = null;
+    this.stanceChanged = false;
     this.repFlexionDeg = {};
     this.kneesNowOk = false;
     this.latest = {};
