@@ -17,6 +17,7 @@ import type {
   FileAnalysisResult,
   InitOptions,
   InitReport,
+  LivePose,
   PoseWorkerApi,
   VideoFileProbe,
 } from './contract';
@@ -28,6 +29,7 @@ export type {
   FileAnalysisResult,
   InitOptions,
   InitReport,
+  LivePose,
   VideoFileProbe,
 };
 
@@ -183,6 +185,39 @@ export class PoseClient {
       signal?.removeEventListener('abort', cancel);
       this.#inFlight = false;
     }
+  }
+
+  /**
+   * Hands the camera's frames to the worker (contract: PoseWorkerApi.liveFrames; `frames` is
+   * transferred) and resolves when they end or stopLiveFrames() is called. A worker that sends no
+   * pose for ESTIMATE_TIMEOUT_MS is taken for dead. The client counts as busy meanwhile.
+   */
+  async liveFrames(frames: ReadableStream<VideoFrame>, onPose: (p: LivePose) => void): Promise<void> {
+    if (this.#dead !== null) throw this.#dead;
+    if (this.#inFlight) throw new Error('The pose worker is busy with another frame or file.');
+    this.#inFlight = true;
+    let rearm = (): void => undefined;
+    try {
+      await this.#call(
+        () =>
+          this.#remote.liveFrames(
+            transfer(frames, [frames]),
+            { maxInputSidePx: this.#maxInputSidePx },
+            proxy((p: LivePose) => {
+              rearm();
+              onPose(p);
+            }),
+          ),
+        ESTIMATE_TIMEOUT_MS,
+        (restart) => (rearm = restart),
+      );
+    } finally {
+      this.#inFlight = false;
+    }
+  }
+
+  stopLiveFrames(): Promise<void> {
+    return this.#call(() => this.#remote.stopLiveFrames());
   }
 
   reset(): Promise<void> {

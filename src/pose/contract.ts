@@ -8,6 +8,11 @@
  *   analyseFile(file, options, onProgress) → FileAnalysisResult   decodes a video file with WebCodecs
  *                          in the worker (frames never cross threads) and runs the model on the
  *                          sampled frames; onProgress is a comlink proxy; cancelFile() stops it
+ *   liveFrames(frames, options, onPose) → resolves when the stream ends or stopLiveFrames() is called:
+ *                          the worker reads the camera's VideoFrames itself (a transferred
+ *                          ReadableStream from the page's MediaStreamTrackProcessor), keeps only the
+ *                          newest and runs the model on it as soon as the last call ends; each pose
+ *                          goes to onPose (a comlink proxy) with its frame's capture timestamp
  *   memory()               → tf memory counters (leak checks)
  *   dispose()              → frees the detector; the client then terminates the worker
  * All results are small plain objects: keypoints in source-frame pixels, timings in ms.
@@ -71,6 +76,23 @@ export interface EstimateResult {
   pose: PoseFrame;
   /** Time inside estimatePoses, ms (the raw model call, for overhead accounting). */
   inferenceMs: number;
+}
+
+/** One pose of the worker's own live loop (PoseWorkerApi.liveFrames). */
+export interface LivePose extends EstimateResult {
+  /**
+   * The frame's VideoFrame.timestamp, ms. For a camera track in Chromium it is the capture time on
+   * the same monotonic clock as requestVideoFrameCallback's `captureTime`, counted from another
+   * origin (the machine's start), so the page maps it onto performance.now() by pairing the two.
+   */
+  frameTimestampMs: number;
+  /** When the worker took the frame from the stream, epoch ms (performance.timeOrigin + now). */
+  receivedEpochMs: number;
+}
+
+export interface LiveFramesOptions {
+  /** Longest side of the frame handed to the model, px (the page path's DEFAULT_MAX_INPUT_SIDE_PX). */
+  maxInputSidePx: number;
 }
 
 /**
@@ -170,6 +192,18 @@ export interface PoseWorkerApi {
     options: FileAnalysisOptions,
     onProgress: (p: FileAnalysisProgress) => void,
   ): Promise<FileAnalysisResult>;
+  /**
+   * Reads live camera frames from `frames` (transferred) until it ends or stopLiveFrames() is
+   * called, always analysing the newest frame; `onPose` arrives as a comlink proxy. The model time
+   * reported includes copying and converting the frame.
+   */
+  liveFrames(
+    frames: ReadableStream<VideoFrame>,
+    options: LiveFramesOptions,
+    onPose: (p: LivePose) => void,
+  ): Promise<void>;
+  /** Ends a running liveFrames (its promise then resolves). */
+  stopLiveFrames(): void;
   /** Stops a running analyseFile at its next frame (it then resolves `{ kind: 'cancelled' }`). */
   cancelFile(): void;
   /** Resets temporal state (BlazePose's ROI tracking) between sets or videos. */

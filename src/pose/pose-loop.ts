@@ -19,30 +19,90 @@ export interface PoseLoopHooks {
   onWorkerError: (error: Error) => void;
 }
 
-export class PoseLoop {
-  #running = false;
-  #latest: PoseFrame | null = null;
-  #handle = 0;
-  /** performance.now() when the frame now with the worker was sent, or null when idle. */
-  #inFlightSinceMs: number | null = null;
+/** What the live screen drives, whichever thread reads the camera's frames. */
+export interface LiveLoop {
+  readonly latest: PoseFrame | null;
+  readonly running: boolean;
   /** Camera frames seen (video frame callbacks). */
-  cameraFrames = 0;
+  readonly cameraFrames: number;
   /** True when the browser gave the camera's capture time (else the callback time stands in). */
+  readonly hasCaptureTime: boolean;
+  /** How long the worker has gone without answering, ms (0 when idle): a hang detector. */
+  inFlightForMs(nowMs: number): number;
+  /** Swap in a new client (e.g. after the worker was restarted); the loop keeps running. */
+  setClient(client: PoseClient): void;
+  start(): void;
+  stop(): void;
+}
+
+/**
+ * What both loops share: the camera's frames as the page's <video> shows them (frame callbacks),
+ * each repainting the overlay with the newest pose after the loop's own step (`onCameraFrame`).
+ */
+export abstract class VideoFrameLoop implements LiveLoop {
+  protected isRunning = false;
+  protected newest: PoseFrame | null = null;
+  #handle = 0;
+  cameraFrames = 0;
   hasCaptureTime = false;
 
   constructor(
-    private readonly video: HTMLVideoElement,
-    private client: PoseClient,
-    private readonly hooks: PoseLoopHooks,
+    protected readonly video: HTMLVideoElement,
+    protected client: PoseClient,
+    protected readonly hooks: PoseLoopHooks,
   ) {}
 
   get latest(): PoseFrame | null {
-    return this.#latest;
+    return this.newest;
   }
 
   get running(): boolean {
-    return this.#running;
+    return this.isRunning;
   }
+
+  abstract inFlightForMs(nowMs: number): number;
+  abstract setClient(client: PoseClient): void;
+  /** The loop's step for a camera frame captured at `captureMs` (page clock), before the repaint. */
+  protected abstract onCameraFrame(captureMs: number, hasCaptureTime: boolean): void;
+  /** After start (running) and stop (stopped). */
+  protected abstract onRunning(running: boolean): void;
+  /**
+   * Whether the loop still needs the <video>'s frame callbacks. Each one makes the page render a
+   * frame on its main thread at the camera's rate, which a loop that gets its frames elsewhere can
+   * spare the 2 cores; the overlay is then repainted when poses arrive.
+   */
+  protected wantsCameraFrames(): boolean {
+    return true;
+  }
+
+  start(): void {
+    if (this.isRunning) return;
+    this.isRunning = true;
+    this.#handle = this.video.requestVideoFrameCallback(this.#onFrame);
+    this.onRunning(true);
+  }
+
+  stop(): void {
+    this.isRunning = false;
+    this.video.cancelVideoFrameCallback(this.#handle);
+    this.onRunning(false);
+  }
+
+  #onFrame = (now: number, meta: VideoFrameCallbackMetadata): void => {
+    if (!this.isRunning) return;
+    this.cameraFrames++;
+    // Capture time in the page's performance.now() clock when the camera gives it.
+    this.hasCaptureTime = meta.captureTime !== undefined;
+    this.onCameraFrame(meta.captureTime ?? now, this.hasCaptureTime);
+    if (this.wantsCameraFrames()) this.#handle = this.video.requestVideoFrameCallback(this.#onFrame);
+    this.hooks.onCameraFrame(this.newest, now);
+  };
+}
+
+/** The page reads each camera frame and sends it to the worker (the fallback path). */
+export class PoseLoop extends VideoFrameLoop {
+  /** performance.now() when the frame now with the worker was sent, or null when idle. */
+  #inFlightSinceMs: number | null = null;
 
   /** How long the frame now with the worker has been there, ms (0 when idle): a hang detector. */
   inFlightForMs(nowMs: number): number {
@@ -55,43 +115,27 @@ export class PoseLoop {
     this.#inFlightSinceMs = null;
   }
 
-  start(): void {
-    if (this.#running) return;
-    this.#running = true;
-    this.#handle = this.video.requestVideoFrameCallback(this.#onFrame);
+  protected onRunning(running: boolean): void {
+    if (!running) this.#inFlightSinceMs = null;
   }
 
-  stop(): void {
-    this.#running = false;
-    this.#inFlightSinceMs = null;
-    this.video.cancelVideoFrameCallback(this.#handle);
+  protected onCameraFrame(captureMs: number): void {
+    if (this.client.busy || this.client.deadReason !== null) return;
+    const client = this.client;
+    this.#inFlightSinceMs = performance.now();
+    client.estimate(this.video, captureMs).then(
+      (result) => {
+        if (client !== this.client) return;
+        if (result !== null) this.#inFlightSinceMs = null;
+        if (result === null || !this.isRunning) return;
+        this.newest = result.pose;
+        this.hooks.onPose(result, captureMs);
+      },
+      (e: unknown) => {
+        if (client !== this.client) return;
+        this.#inFlightSinceMs = null;
+        if (this.isRunning) this.hooks.onWorkerError(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
   }
-
-  #onFrame = (now: number, meta: VideoFrameCallbackMetadata): void => {
-    if (!this.#running) return;
-    this.#handle = this.video.requestVideoFrameCallback(this.#onFrame);
-    this.cameraFrames++;
-    // Capture time in the page's performance.now() clock when the camera gives it.
-    this.hasCaptureTime = meta.captureTime !== undefined;
-    const captureMs = meta.captureTime ?? now;
-    if (!this.client.busy && this.client.deadReason === null) {
-      const client = this.client;
-      this.#inFlightSinceMs = performance.now();
-      client.estimate(this.video, captureMs).then(
-        (result) => {
-          if (client !== this.client) return;
-          if (result !== null) this.#inFlightSinceMs = null;
-          if (result === null || !this.#running) return;
-          this.#latest = result.pose;
-          this.hooks.onPose(result, captureMs);
-        },
-        (e: unknown) => {
-          if (client !== this.client) return;
-          this.#inFlightSinceMs = null;
-          if (this.#running) this.hooks.onWorkerError(e instanceof Error ? e : new Error(String(e)));
-        },
-      );
-    }
-    this.hooks.onCameraFrame(this.#latest, now);
-  };
 }

@@ -23,7 +23,6 @@ import {
   fillCameraList,
   showStream,
 } from './live-controls';
-import { faultFlagsOf } from './live-overlay';
 import { buildCameraSetRecord } from './live-record';
 import { WorkoutRunner } from './workout-runner';
 import { planOf, workoutRefOf, workoutRunning } from './workout';
@@ -43,7 +42,8 @@ import {
 import { PoseEngine } from '../../pose/pose-engine';
 import { LiveView, type LiveElements } from './live-view';
 import type { LiveAppOptions, LiveObserver } from './live-app-types';
-import { PoseLoop } from '../../pose/pose-loop';
+import type { LiveLoop, PoseLoopHooks } from '../../pose/pose-loop';
+import { createLiveLoop } from './live-loop';
 import { markStart, markStartOnce } from '../../pose/start-marks';
 
 export type { LiveElements, LiveAppOptions, LiveObserver };
@@ -57,7 +57,7 @@ export class LiveApp {
   #settings: Settings;
   /** The model loads as soon as the page opens, so pressing Start only waits for the camera. */
   readonly #engine: PoseEngine;
-  #loop: PoseLoop | null = null;
+  #loop: LiveLoop | null = null;
   #stream: MediaStream | null = null;
   #state: LiveState = INITIAL_LIVE_STATE;
   /** The current (or last) set's analysis and poses. */
@@ -78,6 +78,14 @@ export class LiveApp {
   readonly #workout: WorkoutRunner;
   /** The id of the last set handed over, shown if the workout ends during the rest after it. */
   #lastSetId: string | null = null;
+  readonly #loopHooks: PoseLoopHooks = {
+    onPose: (result, captureMs) => this.#consume(result.pose, captureMs, result.inferenceMs),
+    onCameraFrame: () => this.#onCameraFrame(),
+    onWorkerError: (e) => {
+      if (e instanceof PoseClientDisposedError) return;
+      this.#dispatch({ type: 'worker-restarting', reason: e.message });
+    },
+  };
 
   constructor(
     private readonly el: LiveElements,
@@ -260,18 +268,10 @@ export class LiveApp {
     this.#beginSession('camera');
     const recorder = new SetVideoRecorder();
     this.#recorder = recorder.start(stream) ? recorder : null;
-    this.#loop = new PoseLoop(this.el.video, client, {
-      onPose: (result, captureMs) => {
-        this.#observer.inference?.(result.inferenceMs);
-        this.#consume(result.pose, captureMs);
-      },
-      onCameraFrame: () => this.#onCameraFrame(),
-      onWorkerError: (e) => {
-        if (!(e instanceof PoseClientDisposedError))
-          this.#dispatch({ type: 'worker-restarting', reason: e.message });
-      },
-    });
-    this.#loop.start();
+    const { loop, path } = createLiveLoop(this.el.video, stream, client, this.#loopHooks, location.search);
+    this.#view.showFramePath(path);
+    this.#loop = loop;
+    loop.start();
   }
 
   /** Space and the big button: start the camera, start the set now, or end it. */
@@ -330,8 +330,9 @@ export class LiveApp {
 
   // Frames ----------------------------------------------------------------------------------------
 
-  /** One pose from the model (or a replayed track): analysis, cue, reps, overlay. */
-  #consume(pose: PoseFrame, captureMs: number): void {
+  /** One pose from the model (with its model time) or a replayed track: analysis, cue, reps, overlay. */
+  #consume(pose: PoseFrame, captureMs: number, inferenceMs?: number): void {
+    if (inferenceMs !== undefined) this.#observer.inference?.(inferenceMs);
     if (this.#state.mode === 'idle') return;
     markStartOnce('first pose');
     const a = this.#capture.push(pose, captureMs);
@@ -344,19 +345,17 @@ export class LiveApp {
 
   #onCameraFrame(): void {
     this.#observer.cameraFrame?.(this.#loop?.hasCaptureTime ?? false);
-    this.#draw();
+    this.#draw(true);
   }
 
-  #draw(): void {
+  /** Repaints the overlay; on a camera frame (`onlyIfChanged`) only when what it shows changed. */
+  #draw(onlyIfChanged = false): void {
     const s = this.#state;
     const fresh = s.mode === 'replay' || performance.now() - this.#lastPoseAtMs <= STALE_POSE_MS;
-    const keypoints = fresh && !s.restarting ? (s.last?.keypoints ?? null) : null;
-    // The outline guides set-up; once the set starts, the person's squats would leave it anyway.
-    const outline = s.mode !== 'idle' && s.flow.state === 'setup';
-    if (this.#view.drawOverlay(keypoints, faultFlagsOf(s.last), this.#settings.mirror, outline)) {
-      if (keypoints !== null) markStartOnce('first keypoints drawn');
-      this.#observer.overlayDrawn?.();
-    }
+    const drawn = this.#view.drawLive(s, fresh, this.#settings.mirror, onlyIfChanged);
+    if (drawn === null) return;
+    if (drawn > 0) markStartOnce('first keypoints drawn');
+    this.#observer.overlayDrawn?.();
   }
 
   // Robustness ------------------------------------------------------------------------------------
@@ -369,6 +368,7 @@ export class LiveApp {
       inFlightMs: this.#loop?.inFlightForMs(performance.now()) ?? null,
     };
     for (const e of tickEvents(this.#state, probe, performance.now())) this.#dispatch(e);
+    this.#draw(true); // A pose gone stale is cleared even when no camera frame repaints the overlay.
   }
 
   #onVisibility = (): void => {

@@ -81,7 +81,16 @@ export function installLiveTestHooks(app: LiveApp): SquatCoachTestHooks {
       return repCountOf(app.state);
     },
     terminateWorker: () => app.terminateWorker(),
-    stats: () => ({ ...stats, latencyMs: [...stats.latencyMs], inferenceMs: [...stats.inferenceMs] }),
+    stats: () => ({
+      ...stats,
+      // Frames the live <video> presented: the camera's rate whichever loop runs (the worker's stops
+      // asking for frame callbacks once its clock is paired).
+      cameraFrames:
+        document.querySelector<HTMLVideoElement>('#screen-live video')?.getVideoPlaybackQuality()
+          .totalVideoFrames ?? stats.cameraFrames,
+      latencyMs: [...stats.latencyMs],
+      inferenceMs: [...stats.inferenceMs],
+    }),
     state: () => {
       const s = app.state;
       return {

@@ -7,7 +7,7 @@ import { countOf, type Keypoints } from '../../core';
 import type { InitReport } from '../../pose/client';
 import type { StepDownReport } from '../../pose/pose-engine';
 import { LiveGauges } from './live-gauges';
-import { drawLiveOverlay, type FaultFlags } from './live-overlay';
+import { drawLiveOverlay, faultFlagsOf, type FaultFlags } from './live-overlay';
 import { repCountOf, type LiveState, type StatusLine } from './live-session';
 import { describeView } from './live-set';
 import { bodyFitsOutline, drawOutline } from './live-outline';
@@ -63,6 +63,8 @@ export class LiveView {
   #viewText = '';
   #repFlashTimer = 0;
   #framesDrawn = 0;
+  /** What the overlay shows now, so a camera frame with nothing new repaints nothing. */
+  #shown: { last: LiveState['last']; fresh: boolean; mirrored: boolean; outline: boolean } | null = null;
 
   constructor(private readonly el: LiveElements) {
     this.#gauges = new LiveGauges(el.gauges);
@@ -128,6 +130,36 @@ export class LiveView {
     reps.classList.add('tick');
     window.clearTimeout(this.#repFlashTimer);
     this.#repFlashTimer = window.setTimeout(() => reps.classList.remove('tick'), REP_FLASH_MS);
+  }
+
+  /** Which thread reads the camera's frames (src/features/live/live-loop.ts), for tests and people. */
+  showFramePath(path: string): void {
+    this.el.overlay.dataset['framePath'] = path;
+  }
+
+  /**
+   * The overlay for state `s`: its newest pose's keypoints unless stale (`fresh` false), with the
+   * body outline during set-up. With `onlyIfChanged` (a camera frame), nothing is repainted when the
+   * overlay already shows exactly this: the canvas keeps its pixels. Returns the keypoints drawn, or
+   * null when nothing was drawn.
+   */
+  drawLive(s: LiveState, fresh: boolean, mirrored: boolean, onlyIfChanged: boolean): number | null {
+    // The outline guides set-up; once the set starts, the person's squats would leave it anyway.
+    const shown = { last: s.last, fresh, mirrored, outline: s.mode !== 'idle' && s.flow.state === 'setup' };
+    const was = this.#shown;
+    if (
+      onlyIfChanged &&
+      was !== null &&
+      was.last === shown.last &&
+      was.fresh === fresh &&
+      was.mirrored === mirrored &&
+      was.outline === shown.outline
+    )
+      return null;
+    const keypoints = fresh && !s.restarting ? (s.last?.keypoints ?? null) : null;
+    if (!this.drawOverlay(keypoints, faultFlagsOf(s.last), mirrored, shown.outline)) return null;
+    this.#shown = shown;
+    return Number(this.el.overlay.dataset['keypointsDrawn']);
   }
 
   /**

@@ -29,14 +29,17 @@ export function releaseModelImage(image: ModelImage): void {
 /** Scratch buffer for copying frames out of the decoder, reused while the frame size stays. */
 let copyBuffer: Uint8Array | null = null;
 /**
- * The RGB arrays every conversion writes into. One set serves all: the file analysis converts a
- * frame, makes its tensor (which copies or consumes the values) and runs the model before it
- * converts the next (file-analysis.ts).
+ * The RGB arrays every conversion writes into. One set serves all: the file analysis and the live
+ * loop each convert a frame, make its tensor (which copies or consumes the values) and run the model
+ * before they convert the next (file-analysis.ts, live-frames.ts).
  */
 const rgbBuffers: ConversionBuffers = {};
 
 /** Output size in display orientation for a longer side of at most `maxSidePx`, px. */
-function outputSize(sample: VideoSample, maxSidePx: number): { width: number; height: number } {
+function outputSize(
+  sample: { displayWidth: number; displayHeight: number },
+  maxSidePx: number,
+): { width: number; height: number } {
   const scale = Math.min(1, maxSidePx / Math.max(sample.displayWidth, sample.displayHeight));
   return {
     width: Math.max(1, Math.round(sample.displayWidth * scale)),
@@ -54,6 +57,39 @@ interface CopiedYuv {
 }
 
 /**
+ * A planar YUV `frame` (not closed here) copied out into `data` (sized by the callback), or null
+ * when it is not planar YUV.
+ */
+async function copyFramePlanes(
+  frame: VideoFrame,
+  buffer: (sizeBytes: number) => Uint8Array,
+  timing: { copyMs: number },
+): Promise<YuvImage | null> {
+  if (!isYuvFormat(frame.format)) return null;
+  const data = buffer(frame.allocationSize());
+  const c0 = performance.now();
+  const planes = await frame.copyTo(data);
+  timing.copyMs += performance.now() - c0;
+  const visible = frame.visibleRect;
+  const heightPx = visible?.height ?? frame.codedHeight;
+  return {
+    format: frame.format,
+    widthPx: visible?.width ?? frame.codedWidth,
+    heightPx,
+    data,
+    planes,
+    matrix: yuvMatrixOf(frame.colorSpace.matrix, heightPx),
+    fullRange: frame.colorSpace.fullRange === true,
+  };
+}
+
+/** The shared scratch buffer, (re)made at `sizeBytes`. */
+function scratch(sizeBytes: number): Uint8Array {
+  if (copyBuffer === null || copyBuffer.length !== sizeBytes) copyBuffer = new Uint8Array(sizeBytes);
+  return copyBuffer;
+}
+
+/**
  * The planar-YUV path's copy; null when the frame is not planar YUV (or is mirrored). `ownBuffer`:
  * copy into a buffer of its own (a frame kept for later) rather than the shared scratch buffer.
  */
@@ -66,32 +102,9 @@ async function copyYuv(
   if (sample.flip) return null;
   const frame = sample.toVideoFrame();
   try {
-    if (!isYuvFormat(frame.format)) return null;
-    const size = frame.allocationSize();
-    let data: Uint8Array;
-    if (ownBuffer) data = new Uint8Array(size);
-    else {
-      if (copyBuffer === null || copyBuffer.length !== size) copyBuffer = new Uint8Array(size);
-      data = copyBuffer;
-    }
-    const c0 = performance.now();
-    const planes = await frame.copyTo(data);
-    timing.copyMs += performance.now() - c0;
-    const visible = frame.visibleRect;
-    const heightPx = visible?.height ?? frame.codedHeight;
-    return {
-      yuv: {
-        format: frame.format,
-        widthPx: visible?.width ?? frame.codedWidth,
-        heightPx,
-        data,
-        planes,
-        matrix: yuvMatrixOf(frame.colorSpace.matrix, heightPx),
-        fullRange: frame.colorSpace.fullRange === true,
-      },
-      ...outputSize(sample, maxSidePx),
-      rotation: sample.rotation as RotationDeg,
-    };
+    const yuv = await copyFramePlanes(frame, ownBuffer ? (n) => new Uint8Array(n) : scratch, timing);
+    if (yuv === null) return null;
+    return { yuv, ...outputSize(sample, maxSidePx), rotation: sample.rotation as RotationDeg };
   } finally {
     frame.close();
   }
@@ -162,4 +175,33 @@ export async function keepFrame(
   if (copied !== null) return { image: () => convertYuv(copied), release: () => undefined };
   const bitmap = await fromBrowser(sample, maxSidePx);
   return { image: () => bitmap, release: () => bitmap.close() };
+}
+
+/** The live camera's copy of a frame's planes, kept from one frame to the next. */
+let livePlanes = new Uint8Array(0);
+
+/**
+ * A live camera frame (not closed here) as the model's input, longer side ≤ `maxSidePx`: a planar
+ * YUV frame is copied into a kept buffer and converted as a file's frames are, into the same kept
+ * arrays (the image is valid until the next conversion; the worker runs a file or the live camera,
+ * never both at once: the client refuses one while the other runs); any other frame goes through the
+ * browser's resize.
+ */
+export async function liveFrameImage(frame: VideoFrame, maxSidePx: number): Promise<ModelImage> {
+  const size = outputSize(frame, maxSidePx);
+  const keep = (n: number): Uint8Array => {
+    if (livePlanes.length !== n) livePlanes = new Uint8Array(n);
+    return livePlanes;
+  };
+  // A rotated or mirrored frame (VideoFrame.rotation / flip, where the browser has them) is left to
+  // the browser's resize, which applies them.
+  const { rotation, flip } = frame as { rotation?: number; flip?: boolean };
+  const upright = (rotation ?? 0) === 0 && flip !== true;
+  const yuv = upright ? await copyFramePlanes(frame, keep, { copyMs: 0 }) : null;
+  if (yuv !== null) return convertYuv({ yuv, ...size, rotation: 0 });
+  return createImageBitmap(frame, {
+    resizeWidth: size.width,
+    resizeHeight: size.height,
+    resizeQuality: 'medium',
+  });
 }

@@ -16,10 +16,13 @@ import type {
   InitOptions,
   InitReport,
   BackendTrial,
+  LiveFramesOptions,
+  LivePose,
   PoseWorkerApi,
 } from '../contract';
 import { analyseFileInWorker, cancelFileAnalysis } from './file-analysis';
 import { bitmapPixels } from './bitmap-pixels';
+import { runLiveFrames, stopLiveFrames } from './live-frames';
 import { releaseModelImage, type ModelImage } from './model-image';
 import { warmupFrame } from './warmup-frame';
 import { BACKEND_IDS, MODEL_FALLBACKS, type BackendId, type ModelId } from '../models';
@@ -169,7 +172,7 @@ async function estimateBitmap(
 }
 
 /**
- * A file's frame (`image`, released here) through the model, with the tensor conversion timed apart
+ * A file's or live camera's converted frame (`image`, released here) through the model, with the tensor conversion timed apart
  * from the model for the file analysis' time breakdown. An RGB image becomes the int32 tensor
  * tf.browser.fromPixels would have made; the model call is the live path's (runModel).
  */
@@ -319,6 +322,22 @@ export const api: PoseWorkerApi = {
       { widthPx: sourceWidthPx ?? frame.width, heightPx: sourceHeightPx ?? frame.height },
       framesSinceReset++ * LANDMARK_FILTER_FRAME_MS,
     );
+  },
+
+  liveFrames(
+    frames: ReadableStream<VideoFrame>,
+    options: LiveFramesOptions,
+    onPose: (p: LivePose) => void,
+  ): Promise<void> {
+    return runLiveFrames(frames, options, onPose, async (image, tMs, source) => {
+      const filterClockMs = framesSinceReset++ * LANDMARK_FILTER_FRAME_MS;
+      const { pose, tensorMs, modelMs } = await estimateFileImage(image, tMs, source, filterClockMs);
+      return { pose, inferenceMs: tensorMs + modelMs };
+    });
+  },
+
+  stopLiveFrames(): void {
+    stopLiveFrames();
   },
 
   analyseFile(

@@ -1,0 +1,109 @@
+/**
+ * The live loop where the worker reads the camera itself: the page makes a MediaStreamTrackProcessor
+ * on a clone of the camera track and transfers its stream of VideoFrames to the pose worker
+ * (src/pose/worker/live-frames.ts), which analyses the newest frame as soon as the last one is done.
+ * The page only receives poses, and repaints the overlay on its own <video>'s frame callbacks as the
+ * page path does. Where the browser lacks the processor on the page or cannot transfer streams,
+ * `workerFramesSupported()` is false and the page path (pose-loop.ts) runs instead.
+ */
+import type { LivePose, PoseClient } from './client';
+import { CaptureClock } from './capture-clock';
+import { VideoFrameLoop, type PoseLoopHooks } from './pose-loop';
+
+type TrackProcessorClass = new (init: { track: MediaStreamTrack }) => {
+  readable: ReadableStream<VideoFrame>;
+};
+
+const trackProcessor = (): TrackProcessorClass | undefined =>
+  (globalThis as { MediaStreamTrackProcessor?: TrackProcessorClass }).MediaStreamTrackProcessor;
+
+/** The browser has MediaStreamTrackProcessor on the page and can transfer a ReadableStream. */
+export function workerFramesSupported(): boolean {
+  if (trackProcessor() === undefined || typeof ReadableStream === 'undefined') return false;
+  try {
+    const probe = new ReadableStream();
+    structuredClone(probe, { transfer: [probe] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class WorkerFrameLoop extends VideoFrameLoop {
+  /** The clone of the camera track whose frames the worker reads, while it reads them. */
+  #clone: MediaStreamTrack | null = null;
+  /** performance.now() when the worker last answered (or was handed the frames), null when idle. */
+  #waitingSinceMs: number | null = null;
+  readonly #clock = new CaptureClock();
+
+  constructor(
+    video: HTMLVideoElement,
+    private readonly track: MediaStreamTrack,
+    client: PoseClient,
+    hooks: PoseLoopHooks,
+  ) {
+    super(video, client, hooks);
+  }
+
+  inFlightForMs(nowMs: number): number {
+    return this.#waitingSinceMs === null ? 0 : nowMs - this.#waitingSinceMs;
+  }
+
+  setClient(client: PoseClient): void {
+    this.#closeFrames();
+    this.client = client;
+    if (this.isRunning) this.#openFrames();
+  }
+
+  protected onRunning(running: boolean): void {
+    if (running) this.#openFrames();
+    else this.#closeFrames();
+  }
+
+  protected onCameraFrame(captureMs: number, hasCaptureTime: boolean): void {
+    if (hasCaptureTime) this.#clock.addCapture(captureMs);
+  }
+
+  /** The frame callbacks serve only to pair the capture clock (the worker reads the frames). */
+  protected override wantsCameraFrames(): boolean {
+    return !this.#clock.paired;
+  }
+
+  /** Hands a fresh stream of the camera's frames to the current worker. */
+  #openFrames(): void {
+    const Processor = trackProcessor();
+    if (Processor === undefined || this.client.deadReason !== null) return;
+    // A clone: ending the worker's stream ends the clone, never the camera the screen shows.
+    const clone = this.track.clone();
+    this.#clone = clone;
+    const client = this.client;
+    this.#waitingSinceMs = performance.now();
+    client
+      .liveFrames(new Processor({ track: clone }).readable, (p) => {
+        if (client === this.client && this.isRunning) this.#onPose(p);
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          if (client !== this.client || clone !== this.#clone) return;
+          this.#waitingSinceMs = null;
+          if (this.isRunning) this.hooks.onWorkerError(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+  }
+
+  #closeFrames(): void {
+    this.#waitingSinceMs = null;
+    if (this.#clone === null) return;
+    this.#clone.stop();
+    this.#clone = null;
+    if (this.client.deadReason === null) this.client.stopLiveFrames().catch(() => undefined);
+  }
+
+  #onPose(p: LivePose): void {
+    this.#waitingSinceMs = performance.now();
+    this.newest = p.pose;
+    const captureMs = this.#clock.captureMsOf(p.frameTimestampMs, p.receivedEpochMs - performance.timeOrigin);
+    this.hooks.onPose(p, captureMs);
+  }
+}
