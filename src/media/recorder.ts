@@ -8,7 +8,14 @@
  * WebM with both, keeping every timestamp, so the replay's time mapping is unchanged.
  */
 
-/** Recording bitrate, bits/s: ~7.5 MB a minute, plenty to see form at 640–720 px. */
+/**
+ * Recorded frames per second, at most: a rep's bottom lasts a few hundred ms, so 15 fps still shows
+ * it in several frames for review, and encoding half of a 30 fps camera's frames leaves that CPU to
+ * the pose model on a 2-core device. The recorder takes a clone of the camera's track held to this
+ * rate; the screen and the model keep the camera's full rate.
+ */
+export const RECORD_FPS = 15;
+/** Recording bitrate, bits/s: ~7.5 MB a minute, plenty to see form at 640–720 px and 15 fps. */
 const RECORD_BITRATE_BPS = 1_000_000;
 /** Chunk length, ms: a camera that dies mid-set still leaves everything up to the last second. */
 const RECORD_TIMESLICE_MS = 1000;
@@ -19,6 +26,8 @@ export class SetVideoRecorder {
   #recorder: MediaRecorder | null = null;
   #chunks: Blob[] = [];
   #stopped: Promise<void> = Promise.resolve();
+  /** The clones of the camera's tracks being recorded, stopped with the recorder. */
+  #tracks: MediaStreamTrack[] = [];
   /** performance.now() when recording started (the video's media time 0), or null. */
   startedAtMs: number | null = null;
 
@@ -32,7 +41,13 @@ export class SetVideoRecorder {
     const mimeType = SetVideoRecorder.supportedMimeType();
     if (mimeType === null) return false;
     try {
-      const rec = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: RECORD_BITRATE_BPS });
+      this.#tracks = stream.getTracks().map((t) => t.clone());
+      for (const t of this.#tracks) {
+        // A browser that cannot lower the rate records at the camera's: only the saving is lost.
+        if (t.kind === 'video') t.applyConstraints({ frameRate: { max: RECORD_FPS } }).catch(() => undefined);
+      }
+      const recorded = new MediaStream(this.#tracks);
+      const rec = new MediaRecorder(recorded, { mimeType, videoBitsPerSecond: RECORD_BITRATE_BPS });
       this.#chunks = [];
       rec.addEventListener('dataavailable', (e) => {
         if (e.data.size > 0) this.#chunks.push(e.data);
@@ -43,9 +58,15 @@ export class SetVideoRecorder {
       this.startedAtMs = performance.now();
       return true;
     } catch {
+      this.#stopTracks();
       this.#recorder = null;
       return false;
     }
+  }
+
+  #stopTracks(): void {
+    for (const t of this.#tracks) t.stop();
+    this.#tracks = [];
   }
 
   /** Stops (if still recording) and returns the video so far, or null when nothing was recorded. */
@@ -55,6 +76,7 @@ export class SetVideoRecorder {
     this.#recorder = null;
     if (rec.state !== 'inactive') rec.stop();
     await this.#stopped;
+    this.#stopTracks();
     const blob = new Blob(this.#chunks, { type: rec.mimeType || 'video/webm' });
     this.#chunks = [];
     return blob.size > 0 ? withDuration(blob) : null;
