@@ -25,10 +25,10 @@ const input = (over: Partial<StepDownInput>): StepDownInput => ({
 });
 
 describe('the step-down budget', () => {
-  it('is the warm-up that leaves the minimum live poses/s: 92.5 ms/frame for 8 poses/s', () => {
-    expect(BUDGET).toBeCloseTo(92.5, 6);
+  it('is the warm-up that leaves the minimum live poses/s: 105 ms/frame for 8 poses/s', () => {
+    expect(BUDGET).toBeCloseTo(105, 6);
     expect(expectedLivePosesPerS(BUDGET)).toBeCloseTo(MIN_LIVE_POSES_PER_S, 6);
-    expect(expectedLivePosesPerS(74)).toBeCloseTo(10, 6);
+    expect(expectedLivePosesPerS(84)).toBeCloseTo(10, 6);
   });
 
   it('steps down from the default model to BlazePose lite', () => {
@@ -137,16 +137,16 @@ describe('in words', () => {
 
   it('a step down names both models, the poses/s, and where to change it', () => {
     const text = describeStepDown({ step: 'step-down', liteTooSlow: false }, figures);
-    // 0.74 × 1000 ÷ 120 = 6.17 → 6.1 (rounded down); ÷ 60 = 12.3.
+    // 0.84 × 1000 ÷ 120 = 7.0; ÷ 60 = 14.0.
     expect(text).toBe(
-      'This device runs the Balanced model at about 6.1 poses a second, too slow for live cues, so the Fast model (BlazePose lite) is used at about 12.3 poses a second. Choose a model in Advanced to change it.',
+      'This device runs the Balanced model at about 7.0 poses a second, too slow for live cues, so the Fast model (BlazePose lite) is used at about 14.0 poses a second. Choose a model in Advanced to change it.',
     );
   });
 
   it('a rate just under the minimum never reads as the minimum', () => {
     const text = describeStepDown(
       { step: 'step-down', liteTooSlow: false },
-      { ...figures, modelMsPerFrame: 92.6 },
+      { ...figures, modelMsPerFrame: 105.1 },
     );
     expect(text).toContain('about 7.9 poses a second');
   });
@@ -171,18 +171,18 @@ describe('in words', () => {
 
   it('a budget from the test hook states the poses/s it stands for', () => {
     const forced = { ...figures, budgetMs: 20 };
-    // 0.74 × 1000 ÷ 20 = 37 poses/s.
+    // 0.84 × 1000 ÷ 20 = 42 poses/s.
     expect(describeStepDown({ step: 'step-down', liteTooSlow: true }, forced)).toContain(
-      'under the 37 a second that live cues need',
+      'under the 42 a second that live cues need',
     );
     expect(describeStepDownForEngine({ step: 'step-down', liteTooSlow: true }, forced)).toContain(
-      'budget 20.0 ms (37 poses/s live)',
+      'budget 20.0 ms (42 poses/s live)',
     );
   });
 
   it('the engine line gives the figures', () => {
     expect(describeStepDownForEngine({ step: 'step-down', liteTooSlow: false }, figures)).toBe(
-      'stepped down to blazepose-lite: blazepose-full 120 ms vs blazepose-lite 60 ms per frame, budget 92.5 ms (8 poses/s live)',
+      'stepped down to blazepose-lite: blazepose-full 120 ms vs blazepose-lite 60 ms per frame, budget 105.0 ms (8 poses/s live)',
     );
   });
 });
