@@ -172,9 +172,9 @@ async function estimateBitmap(
 }
 
 /**
- * A file's or live camera's converted frame (`image`, released here) through the model, with the tensor conversion timed apart
- * from the model for the file analysis' time breakdown. An RGB image becomes the int32 tensor
- * tf.browser.fromPixels would have made; the model call is the live path's (runModel).
+ * A file's or the live camera's converted frame (`image`, released here) through the model, with the
+ * tensor conversion timed apart from the model for the file analysis' time breakdown. An RGB image
+ * becomes the int32 tensor tf.browser.fromPixels would have made; the model call is runModel.
  */
 async function estimateFileImage(
   image: ModelImage,
