@@ -35,6 +35,12 @@ export class WorkerFrameLoop extends VideoFrameLoop {
   /** performance.now() when the worker last answered (or was handed the frames), null when idle. */
   #waitingSinceMs: number | null = null;
   readonly #clock = new CaptureClock();
+  /**
+   * The worker's current liveFrames call, settled once its frames have ended. Stopping is a message
+   * the worker answers after the model call it is in, so a loop resumed at once (a page shown again)
+   * waits for it: the client takes one such call at a time.
+   */
+  #session: Promise<void> = Promise.resolve();
 
   constructor(
     video: HTMLVideoElement,
@@ -78,14 +84,20 @@ export class WorkerFrameLoop extends VideoFrameLoop {
     this.#clone = clone;
     const client = this.client;
     this.#waitingSinceMs = performance.now();
-    client
-      .liveFrames(new Processor({ track: clone }).readable, (p) => {
-        if (client === this.client && this.isRunning) this.#onPose(p);
-      })
+    const current = (): boolean => client === this.client && clone === this.#clone;
+    // The previous call's outcome was handled when it settled; this one starts only if still wanted.
+    this.#session = this.#session
+      .then(() =>
+        current()
+          ? client.liveFrames(new Processor({ track: clone }).readable, (p) => {
+              if (client === this.client && this.isRunning) this.#onPose(p);
+            })
+          : undefined,
+      )
       .then(
         () => undefined,
         (e: unknown) => {
-          if (client !== this.client || clone !== this.#clone) return;
+          if (!current()) return;
           this.#waitingSinceMs = null;
           if (this.isRunning) this.hooks.onWorkerError(e instanceof Error ? e : new Error(String(e)));
         },
