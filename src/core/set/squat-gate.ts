@@ -32,7 +32,10 @@ export class SquatGate {
   /** Since when each foot has been away from its anchor (a move not yet confirmed), ms. */
   private awaySince: Partial<Record<Side, number>> = {};
   private lastMoveMs: number | null = null;
-  /** A step was confirmed and no new standing reference has been taken for it yet. */
+  /**
+   * The feet stand somewhere new (a confirmed step, or a rep that ended with a foot elsewhere) and
+   * no new standing reference has been taken for it yet.
+   */
   private stanceChanged = false;
   private repFlexionDeg: Partial<Record<Side, number>> = {};
   private inRep = false;

@@ -26,7 +26,7 @@ export function releaseModelImage(image: ModelImage): void {
   if ('close' in image) image.close();
 }
 
-/** Scratch buffer for copying frames out of the decoder, reused while the frame size stays. */
+/** Scratch buffer for copying frames out of the decoder or the camera, reused while the frame size stays. */
 let copyBuffer: Uint8Array | null = null;
 /**
  * The RGB arrays every conversion writes into. One set serves all: the file analysis and the live
@@ -177,27 +177,20 @@ export async function keepFrame(
   return { image: () => bitmap, release: () => bitmap.close() };
 }
 
-/** The live camera's copy of a frame's planes, kept from one frame to the next. */
-let livePlanes = new Uint8Array(0);
-
 /**
  * A live camera frame (not closed here) as the model's input, longer side ≤ `maxSidePx`: a planar
- * YUV frame is copied into a kept buffer and converted as a file's frames are, into the same kept
- * arrays (the image is valid until the next conversion; the worker runs a file or the live camera,
+ * YUV frame is copied into the scratch buffer and converted as a file's frames are, into the same
+ * kept arrays (the image is valid until the next conversion; the worker runs a file or the live camera,
  * never both at once: the client refuses one while the other runs); any other frame goes through the
  * browser's resize.
  */
 export async function liveFrameImage(frame: VideoFrame, maxSidePx: number): Promise<ModelImage> {
   const size = outputSize(frame, maxSidePx);
-  const keep = (n: number): Uint8Array => {
-    if (livePlanes.length !== n) livePlanes = new Uint8Array(n);
-    return livePlanes;
-  };
   // A rotated or mirrored frame (VideoFrame.rotation / flip, where the browser has them) is left to
   // the browser's resize, which applies them.
   const { rotation, flip } = frame as { rotation?: number; flip?: boolean };
   const upright = (rotation ?? 0) === 0 && flip !== true;
-  const yuv = upright ? await copyFramePlanes(frame, keep, { copyMs: 0 }) : null;
+  const yuv = upright ? await copyFramePlanes(frame, scratch, { copyMs: 0 }) : null;
   if (yuv !== null) return convertYuv({ yuv, ...size, rotation: 0 });
   return createImageBitmap(frame, {
     resizeWidth: size.width,

@@ -46,8 +46,8 @@ export type RotationDeg = 0 | 90 | 180 | 270;
 /**
  * Arrays a conversion writes into, kept by the caller from one frame to the next, since a file's
  * frames all have one size. Why: with fresh arrays per frame (bytes, then a 2.8 MB int32 copy, then
- * a rotated one) the pose worker's conversion of the 1080 × 2048 side clip measured 16.5–17.1 ms a
- * frame, with kept ones 4.0–5.5 ms (bench:file, same load). An image returned through `buffers`
+ * a rotated one) the pose worker's conversion of the 1080-wide clips measured 16.5–17.7 ms a frame,
+ * with kept ones 4.0–5.9 ms (bench:file, same load; docs/file-analysis.md). An image returned through `buffers`
  * shares its arrays: it is valid until the next conversion with the same buffers.
  */
 export interface ConversionBuffers {
