@@ -16,7 +16,7 @@ import { machineLine, median, quantile, writeBenchmarkSection } from './lib/benc
 import globalSetup from '../tests/e2e/global-setup';
 import { y4mPathFor } from '../tests/e2e/clips';
 import { RECORD_FPS } from '../src/media/recorder';
-import { MAX_FRAME_AGE_SHARE } from '../src/pose/live-frame-age';
+import { LIVE_LATENCY_BUDGET_MS, MAX_FRAME_AGE_MS } from '../src/pose/live-frame-age';
 
 /** A 30 fps clip: the camera is faster than the model, the case the overlay rule is for. */
 const CLIP = 'rear-barbell-squats.webm';
@@ -28,8 +28,8 @@ type FramePath = (typeof FRAME_PATHS)[number];
 const STARTUP_MS = 3000;
 /** Measurement window per model, ms. */
 const MEASURE_MS = 20_000;
-/** The issue's latency budget over the model's own time per frame, ms. */
-const LATENCY_BUDGET_OVER_MODEL_MS = 40;
+/** The issue's latency budget over the model's own time per frame, ms (the worker's loop keeps to it). */
+const LATENCY_BUDGET_OVER_MODEL_MS = LIVE_LATENCY_BUDGET_MS;
 /** A long task, ms (the Long Tasks API's own threshold). */
 const LONG_TASK_MS = 50;
 
@@ -154,8 +154,8 @@ Headless Chromium, fake camera fed by \`${CLIP}\` (30 fps, 640 px long side, loo
 as people use it (analysis, overlay, gauges, recording with MediaRecorder at ${RECORD_FPS} fps), once per way the
 camera's frames reach the model (\`?liveFrames=\`, src/features/live/live-loop.ts): **worker**, the pose worker reads
 them itself from a MediaStreamTrackProcessor's stream the page transfers to it, and runs the model on the newest
-frame as soon as the last call ends (a frame older than ${MAX_FRAME_AGE_SHARE} of the camera's frame interval is passed
-over for the next, src/pose/live-frame-age.ts); **page**, the fallback, copies each camera frame with
+frame as soon as the last call ends (a frame older than ${MAX_FRAME_AGE_MS} ms, what the ${LATENCY_BUDGET_OVER_MODEL_MS} ms budget leaves once the pose's way back
+to the page is paid, is passed over for the next, src/pose/live-frame-age.ts); **page**, the fallback, copies each camera frame with
 createImageBitmap and sends it, waiting for the next camera frame after each pose (src/pose/pose-loop.ts). Measured for
 ${MEASURE_MS / 1000} s after ${STARTUP_MS / 1000} s of start-up past the first drawn keypoints, paths side by side per
 model in one run. Latency runs from ${clock} to the end of drawing that frame's keypoints on the overlay canvas (the

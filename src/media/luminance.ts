@@ -1,7 +1,11 @@
 /**
- * Cheap lighting check: the mean luma of the video, read from a tiny downscaled copy (16×9 px, a
- * few µs) every LIVE_TICK_MS — never per frame, never full size.
+ * Lighting check on the page: the mean luma of the video, read from a tiny downscaled copy (16×9 px)
+ * every LIVE_TICK_MS, never per frame. Drawing the <video> costs the page's thread the frame's full
+ * conversion, though: 9 ms at the median and up to 27 ms here (640 × 480 camera, headless Chromium).
+ * So where the pose worker reads the camera's frames itself, it measures the luma of the frames it
+ * converts anyway (src/pose/worker/live-frames.ts), and this meter serves only the page's own path.
  */
+import { meanLuma } from '../core/math/luma';
 
 /** Size of the downscaled copy, px: the average of a 144-pixel thumbnail is enough for "too dark". */
 const THUMB_WIDTH_PX = 16;
@@ -28,10 +32,6 @@ export class LumaMeter {
     if (this.#ctx === null || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return null;
     this.#ctx.drawImage(video, 0, 0, THUMB_WIDTH_PX, THUMB_HEIGHT_PX);
     const { data } = this.#ctx.getImageData(0, 0, THUMB_WIDTH_PX, THUMB_HEIGHT_PX);
-    let sum = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      sum += 0.299 * (data[i] ?? 0) + 0.587 * (data[i + 1] ?? 0) + 0.114 * (data[i + 2] ?? 0);
-    }
-    return sum / (data.length / 4);
+    return meanLuma({ data, widthPx: THUMB_WIDTH_PX, heightPx: THUMB_HEIGHT_PX, channels: 4 });
   }
 }

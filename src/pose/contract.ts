@@ -88,6 +88,11 @@ export interface LivePose extends EstimateResult {
   frameTimestampMs: number;
   /** When the worker took the frame from the stream, epoch ms (performance.timeOrigin + now). */
   receivedEpochMs: number;
+  /**
+   * Mean luma of the frame the model saw (Rec. 601, 0–255; src/core/math/luma.ts), for the "too
+   * dark" check; null when the worker did not convert the frame's pixels itself.
+   */
+  lumaMean: number | null;
 }
 
 export interface LiveFramesOptions {

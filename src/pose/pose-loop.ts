@@ -29,6 +29,11 @@ export interface LiveLoop {
   readonly hasCaptureTime: boolean;
   /** How long the worker has gone without answering, ms (0 when idle): a hang detector. */
   inFlightForMs(nowMs: number): number;
+  /**
+   * The camera image's mean luma (0–255) as the loop last measured it, if recent at `nowMs`; null
+   * when the loop measures none, and the page then measures it itself (src/media/luminance.ts).
+   */
+  cameraLuma(nowMs: number): number | null;
   /** Swap in a new client (e.g. after the worker was restarted); the loop keeps running. */
   setClient(client: PoseClient): void;
   start(): void;
@@ -62,6 +67,10 @@ export abstract class VideoFrameLoop implements LiveLoop {
 
   abstract inFlightForMs(nowMs: number): number;
   abstract setClient(client: PoseClient): void;
+
+  cameraLuma(_nowMs: number): number | null {
+    return null;
+  }
   /** The loop's step for a camera frame captured at `captureMs` (page clock), before the repaint. */
   protected abstract onCameraFrame(captureMs: number, hasCaptureTime: boolean): void;
   /** After start (running) and stop (stopped). */

@@ -29,7 +29,16 @@ export function workerFramesSupported(): boolean {
   }
 }
 
+/**
+ * Age past which the worker's last luma no longer stands for the camera image, ms: two of the live
+ * screen's 500 ms housekeeping ticks without a pose mean the worker is stalled, and the page then
+ * measures the image itself.
+ */
+export const WORKER_LUMA_MAX_AGE_MS = 1000;
+
 export class WorkerFrameLoop extends VideoFrameLoop {
+  /** The last pose's frame luma and when it arrived (performance.now()), null before one. */
+  #luma: { value: number; atMs: number } | null = null;
   /** The clone of the camera track whose frames the worker reads, while it reads them. */
   #clone: MediaStreamTrack | null = null;
   /** performance.now() when the worker last answered (or was handed the frames), null when idle. */
@@ -53,6 +62,10 @@ export class WorkerFrameLoop extends VideoFrameLoop {
 
   inFlightForMs(nowMs: number): number {
     return this.#waitingSinceMs === null ? 0 : nowMs - this.#waitingSinceMs;
+  }
+
+  override cameraLuma(nowMs: number): number | null {
+    return this.#luma !== null && nowMs - this.#luma.atMs <= WORKER_LUMA_MAX_AGE_MS ? this.#luma.value : null;
   }
 
   setClient(client: PoseClient): void {
@@ -114,6 +127,7 @@ export class WorkerFrameLoop extends VideoFrameLoop {
 
   #onPose(p: LivePose): void {
     this.#waitingSinceMs = performance.now();
+    if (p.lumaMean !== null) this.#luma = { value: p.lumaMean, atMs: this.#waitingSinceMs };
     this.newest = p.pose;
     const captureMs = this.#clock.captureMsOf(p.frameTimestampMs, p.receivedEpochMs - performance.timeOrigin);
     this.hooks.onPose(p, captureMs);

@@ -364,7 +364,7 @@ export class LiveApp {
     const track = this.#stream?.getVideoTracks()[0];
     const probe = {
       trackEnded: track === undefined || track.readyState === 'ended',
-      luma: () => this.#luma.measure(this.el.video),
+      luma: () => this.#loop?.cameraLuma(performance.now()) ?? this.#luma.measure(this.el.video),
       inFlightMs: this.#loop?.inFlightForMs(performance.now()) ?? null,
     };
     for (const e of tickEvents(this.#state, probe, performance.now())) this.#dispatch(e);

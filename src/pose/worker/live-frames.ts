@@ -10,6 +10,10 @@
 import type { EstimateResult, LiveFramesOptions, LivePose } from '../contract';
 import { liveFrameImage, type ModelImage } from './model-image';
 import { waitForFresherMs } from '../live-frame-age';
+import { meanLuma } from '../../core/math/luma';
+
+/** Pixel step of the luma grid, px: 4800 samples of a 640 × 480 frame, a few µs. */
+const LUMA_STEP_PX = 8;
 
 /** The model call on a converted frame, keypoints in `source` pixels (the worker's runModel). */
 export type EstimateLiveImage = (
@@ -124,6 +128,13 @@ export async function runLiveFrames(
         const t0 = performance.now();
         const image = await liveFrameImage(frame, options.maxInputSidePx);
         const convertMs = performance.now() - t0;
+        const lumaMean =
+          'rgb' in image
+            ? meanLuma(
+                { data: image.rgb, widthPx: image.width, heightPx: image.height, channels: 3 },
+                LUMA_STEP_PX,
+              )
+            : null;
         const frameTimestampMs = frame.timestamp / 1000;
         const result = await estimate(image, frameTimestampMs, {
           widthPx: frame.displayWidth,
@@ -134,6 +145,7 @@ export async function runLiveFrames(
           inferenceMs: convertMs + result.inferenceMs,
           frameTimestampMs,
           receivedEpochMs,
+          lumaMean,
         };
         // A page that went away makes the proxied call reject: nothing to tell it then.
         Promise.resolve(onPose(pose)).catch(() => undefined);
