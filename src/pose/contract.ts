@@ -4,7 +4,8 @@
  *
  * Protocol (comlink RPC, one call in flight — the client drops frames while busy):
  *   init(options)          → InitReport   load model, choosing a backend by timed warm-up
- *   estimate(bitmap, tMs)  → EstimateResult   the bitmap is transferred in and closed there
+ *   estimate(frame, tMs)   → EstimateResult   a VideoFrame (an ImageBitmap where VideoFrame is
+ *                          missing), transferred in and closed there
  *   analyseFile(file, options, onProgress) → FileAnalysisResult   decodes a video file with WebCodecs
  *                          in the worker (frames never cross threads) and runs the model on the
  *                          sampled frames; onProgress is a comlink proxy; cancelFile() stops it
@@ -41,8 +42,9 @@ export interface InitOptions {
    */
   warmupImageUrl?: string;
   /**
-   * Benchmarks only: hand live bitmaps to tfjs as they are, instead of reading their pixels through
-   * the worker's own read-back canvas (src/pose/worker/bitmap-pixels.ts), to time the two side by side.
+   * Benchmarks only: the path before, timed side by side with today's. The page sends its frames as
+   * ImageBitmaps rather than VideoFrames (src/pose/client.ts), and the worker hands them to tfjs as
+   * they are instead of reading their pixels itself (src/pose/worker/bitmap-pixels.ts).
    */
   bitmapsToTfjs?: boolean;
 }
@@ -179,11 +181,11 @@ export interface PoseWorkerApi {
   init(options: InitOptions): Promise<InitReport>;
   /**
    * Estimates the pose in `frame` (transferred; closed by the worker). `sourceWidthPx/HeightPx` is
-   * the size of the original frame when the page downscaled it into the bitmap, so keypoints come
+   * the size of the original frame when the page downscaled it into the frame, so keypoints come
    * back in source pixels.
    */
   estimate(
-    frame: ImageBitmap,
+    frame: ImageBitmap | VideoFrame,
     tMs: number,
     sourceWidthPx?: number,
     sourceHeightPx?: number,

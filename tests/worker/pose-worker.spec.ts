@@ -114,10 +114,24 @@ test('a backend that fails to start falls back to the next backend, with a visib
   await expect(page.getByTestId('engine')).toHaveAttribute('data-backend', /webgl|cpu/);
 });
 
-test('the worker reads a live frame as the page does: the same keypoints as the model on the page', async ({
+test('the worker reads a frame the page sends (a VideoFrame) as the page does: the same keypoints as the model on the page', async ({
   page,
 }) => {
   test.setTimeout(120_000);
+  // What the page posts to the worker: each frame goes as a VideoFrame (client.ts asVideoFrame).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __posted: string[] };
+    w.__posted = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      const args = (message as { argumentList?: { value?: unknown }[] } | null)?.argumentList ?? [];
+      for (const a of args) {
+        if (a.value instanceof VideoFrame) w.__posted.push('VideoFrame');
+        else if (a.value instanceof ImageBitmap) w.__posted.push('ImageBitmap');
+      }
+      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+    } as typeof post;
+  });
   await page.goto('/src/harness/bench.html');
   await page.waitForFunction(() => 'squatCoachBench' in window);
   await page.setInputFiles('#files', BANDED_CLIP);
@@ -128,4 +142,7 @@ test('the worker reads a live frame as the page does: the same keypoints as the 
   // them by many).
   expect(r.bothFound).toBe(6);
   expect(r.maxDiffPx).toBeLessThan(0.5);
+  const posted = await page.evaluate(() => (window as unknown as { __posted: string[] }).__posted);
+  expect(posted.length).toBeGreaterThanOrEqual(6);
+  expect(new Set(posted)).toEqual(new Set(['VideoFrame']));
 });

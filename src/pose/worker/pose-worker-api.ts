@@ -21,7 +21,7 @@ import type {
   PoseWorkerApi,
 } from '../contract';
 import { analyseFileInWorker, cancelFileAnalysis } from './file-analysis';
-import { bitmapPixels } from './bitmap-pixels';
+import { bitmapPixels, pageFramePixels, pageFrameSize, type PageFrame } from './bitmap-pixels';
 import { runLiveFrames, stopLiveFrames } from './live-frames';
 import { releaseModelImage, type ModelImage } from './model-image';
 import { warmupFrame } from './warmup-frame';
@@ -152,9 +152,9 @@ async function runModel(
   return { pose, modelMs };
 }
 
-/** A live frame (`frame`, closed here) through the model. */
+/** A frame from the page (`frame`, closed here) through the model. */
 async function estimateBitmap(
-  frame: ImageBitmap,
+  frame: PageFrame,
   tMs: number,
   source: { widthPx: number; heightPx: number },
   filterClockMs: number,
@@ -162,9 +162,9 @@ async function estimateBitmap(
   try {
     // The model's time includes reading the pixels, as it did when the model read the bitmap itself.
     const t0 = performance.now();
-    const pixels = bitmapsToTfjs ? frame : bitmapPixels(frame);
+    const pixels = bitmapsToTfjs && frame instanceof ImageBitmap ? frame : await pageFramePixels(frame);
     const readMs = performance.now() - t0;
-    const { pose, modelMs } = await runModel(pixels, frame, tMs, source, filterClockMs);
+    const { pose, modelMs } = await runModel(pixels, pageFrameSize(frame), tMs, source, filterClockMs);
     return { pose, inferenceMs: readMs + modelMs };
   } finally {
     frame.close();
@@ -311,15 +311,16 @@ export const api: PoseWorkerApi = {
    * source pixels.
    */
   async estimate(
-    frame: ImageBitmap,
+    frame: PageFrame,
     tMs: number,
     sourceWidthPx?: number,
     sourceHeightPx?: number,
   ): Promise<EstimateResult> {
+    const { width, height } = pageFrameSize(frame);
     return estimateBitmap(
       frame,
       tMs,
-      { widthPx: sourceWidthPx ?? frame.width, heightPx: sourceHeightPx ?? frame.height },
+      { widthPx: sourceWidthPx ?? width, heightPx: sourceHeightPx ?? height },
       framesSinceReset++ * LANDMARK_FILTER_FRAME_MS,
     );
   },
