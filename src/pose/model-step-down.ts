@@ -24,7 +24,7 @@ export const MIN_LIVE_POSES_PER_S = 8;
 /**
  * Live poses/s as a share of the model-bound rate (1000 ÷ model ms/frame), ratio: the model shares
  * the cores with capture, drawing and recording, and now and then waits for a fresher camera frame.
- * Measured 0.84–0.90 for BlazePose full on wasm here with the worker reading the camera's frames,
+ * Measured 0.84–0.96 for BlazePose full on wasm here with the worker reading the camera's frames,
  * the path Chromium runs (docs/benchmarks.md, live table; the page-copy fallback reached ~0.68, so
  * elsewhere the budget below is a little generous). The low end is kept: it steps a device down a
  * little early rather than leave it coaching at under MIN_LIVE_POSES_PER_S.
