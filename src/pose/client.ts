@@ -76,6 +76,7 @@ export const createPoseWorker = (): Worker =>
  * (src/pose/worker/bitmap-pixels.ts). Where a frame cannot wrap the bitmap, the bitmap goes as it is.
  */
 function asVideoFrame(bitmap: ImageBitmap, tMs: number): ImageBitmap | VideoFrame {
+  if (typeof VideoFrame === 'undefined') return bitmap;
   try {
     const frame = new VideoFrame(bitmap, { timestamp: Math.round(tMs * 1000) });
     bitmap.close();
@@ -92,8 +93,8 @@ export class PoseClient {
   readonly #pending = new Set<(e: Error) => void>();
   #inFlight = false;
   #dead: Error | null = null;
-  /** Frames go as ImageBitmaps: the benchmark's path before (InitOptions.bitmapsToTfjs), or no VideoFrame here. */
-  #sendsBitmaps = typeof VideoFrame === 'undefined';
+  /** Frames go as ImageBitmaps, handed to tfjs as they are: the benchmark's path before (InitOptions.bitmapsToTfjs). */
+  #bitmapsToTfjs = false;
   /** Frames dropped because the worker was busy. */
   droppedFrames = 0;
   /** Frames sent to the worker. */
@@ -123,7 +124,7 @@ export class PoseClient {
   }
 
   init(options: InitOptions): Promise<InitReport> {
-    this.#sendsBitmaps = options.bitmapsToTfjs === true || typeof VideoFrame === 'undefined';
+    this.#bitmapsToTfjs = options.bitmapsToTfjs === true;
     return this.#call(() => this.#remote.init(options), INIT_TIMEOUT_MS);
   }
 
@@ -157,7 +158,7 @@ export class PoseClient {
       const widthPx = sourceSizePx?.width ?? w;
       const heightPx = sourceSizePx?.height ?? h;
       this.sentFrames++;
-      const frame = this.#sendsBitmaps ? bitmap : asVideoFrame(bitmap, tMs);
+      const frame = this.#bitmapsToTfjs ? bitmap : asVideoFrame(bitmap, tMs);
       return await this.#call(
         () => this.#remote.estimate(transfer(frame, [frame]), tMs, widthPx, heightPx),
         ESTIMATE_TIMEOUT_MS,

@@ -156,15 +156,20 @@ async function runModel(
 async function estimateBitmap(
   frame: PageFrame,
   tMs: number,
-  source: { widthPx: number; heightPx: number },
+  sourceSizePx: { widthPx?: number; heightPx?: number },
   filterClockMs: number,
 ): Promise<EstimateResult> {
   try {
+    const size = pageFrameSize(frame);
+    const source = {
+      widthPx: sourceSizePx.widthPx ?? size.width,
+      heightPx: sourceSizePx.heightPx ?? size.height,
+    };
     // The model's time includes reading the pixels, as it did when the model read the bitmap itself.
     const t0 = performance.now();
     const pixels = bitmapsToTfjs && frame instanceof ImageBitmap ? frame : await pageFramePixels(frame);
     const readMs = performance.now() - t0;
-    const { pose, modelMs } = await runModel(pixels, pageFrameSize(frame), tMs, source, filterClockMs);
+    const { pose, modelMs } = await runModel(pixels, size, tMs, source, filterClockMs);
     return { pose, inferenceMs: readMs + modelMs };
   } finally {
     frame.close();
@@ -316,11 +321,10 @@ export const api: PoseWorkerApi = {
     sourceWidthPx?: number,
     sourceHeightPx?: number,
   ): Promise<EstimateResult> {
-    const { width, height } = pageFrameSize(frame);
     return estimateBitmap(
       frame,
       tMs,
-      { widthPx: sourceWidthPx ?? width, heightPx: sourceHeightPx ?? height },
+      { widthPx: sourceWidthPx, heightPx: sourceHeightPx },
       framesSinceReset++ * LANDMARK_FILTER_FRAME_MS,
     );
   },
