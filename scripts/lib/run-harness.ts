@@ -22,6 +22,7 @@ export async function runHarness(
     /** Decode path ('auto': WebCodecs, else <video>) and which frames are analysed (absent: all). */
     path?: 'auto' | DecodePath;
     sampling?: FileSampling;
+    engine?: 'file-screen';
   },
 ): Promise<HarnessResult> {
   await page.goto(new URL('src/harness/analyze.html', appUrl).href);

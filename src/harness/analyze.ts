@@ -3,13 +3,45 @@
  * the golden browser test can run the real app pipeline (worker, model, video decoding) on a file.
  */
 import { extractPoseTrack, type DecodePath } from '../features/file/extract-track';
-import { PoseClient, PoseClientDisposedError } from '../pose/client';
+import { PoseClient, PoseClientDisposedError, type InitReport } from '../pose/client';
+import { ModelLoader } from '../pose/engine-loader';
 import { openVideo, videoFrames, type VideoFrameStats } from '../media/video-frames';
 import type { BackendChoice, ModelId } from '../pose/models';
 import type { FileSampling } from '../pose/contract';
 
 const input = document.querySelector<HTMLInputElement>('#file');
 const log = document.querySelector<HTMLPreElement>('#log');
+
+/** The model in a worker: as the file screen loads it, or `backend` in a plain worker. */
+async function loadEngine(options: {
+  model: ModelId;
+  backend: BackendChoice;
+  engine?: 'file-screen';
+}): Promise<{ client: PoseClient; init: InitReport }> {
+  if (options.engine === 'file-screen') {
+    const loaded = await new ModelLoader(null, () => undefined).load(
+      options.model,
+      options.backend,
+      () => true,
+      null,
+      'file',
+    );
+    if ('superseded' in loaded) throw new Error('model load superseded');
+    return { client: loaded.handle.client, init: loaded.report };
+  }
+  const client = new PoseClient();
+  try {
+    const init = await client.init({
+      model: options.model,
+      backend: options.backend,
+      modelBaseUrl: '/models/',
+    });
+    return { client, init };
+  } catch (e) {
+    client.dispose();
+    throw e;
+  }
+}
 
 const harness = {
   PoseClient,
@@ -58,16 +90,18 @@ const harness = {
     backend: BackendChoice;
     path?: 'auto' | DecodePath;
     sampling?: FileSampling;
+    /**
+     * 'file-screen': the model loaded as the file screen loads it (engine-loader.ts, use 'file':
+     * backend and thread trials, nothing remembered); absent: `backend` in a plain worker.
+     */
+    engine?: 'file-screen';
   }) {
     const file = input?.files?.[0];
     if (file === undefined) throw new Error('no file chosen');
-    const client = new PoseClient();
+    let loaded: { client: PoseClient; init: InitReport } | null = null;
     try {
-      const init = await client.init({
-        model: options.model,
-        backend: options.backend,
-        modelBaseUrl: '/models/',
-      });
+      loaded = await loadEngine(options);
+      const { client, init } = loaded;
       if (log) log.textContent = `model ${init.model} on ${init.backend}: ${init.reason}\n`;
       const { track, stats } = await extractPoseTrack(file, client, init.model, {
         onProgress: (p) => {
@@ -78,7 +112,7 @@ const harness = {
       });
       return { track, stats, init };
     } finally {
-      client.dispose();
+      loaded?.client.dispose();
     }
   },
 };

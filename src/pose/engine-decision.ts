@@ -28,8 +28,10 @@ export interface DeviceKey {
 
 export interface EngineDecision {
   backend: BackendId;
-  /** Wasm threads chosen: 1 = the plain SIMD build; 0 when the backend is not wasm. */
+  /** Wasm threads chosen for the live camera: 1 = the plain SIMD build; 0 when the backend is not wasm. */
   wasmThreads: number;
+  /** Wasm threads chosen for video files, from the same trial by FILE_THREADS_WIN_RATIO; 0 when not wasm. */
+  fileWasmThreads: number;
   /** The winner's warm-up ms/frame when it was measured. */
   msPerFrame: number;
   /** The thread trial in words for the engine line ("1 thread 45 ms vs 2 threads 60 ms"), if one ran. */
@@ -39,12 +41,15 @@ export interface EngineDecision {
 }
 
 /**
- * v2: warm-ups are timed on a frame with a person (src/pose/worker/warmup-frame.ts); v1 figures,
- * timed on an empty frame, do not compare with them.
+ * v3: a thread count for video files beside the live one. v2 lacks it; v1 figures, timed on an
+ * empty frame, do not compare with today's (timed on a frame with a person, warmup-frame.ts).
  */
-const STORAGE_KEY = 'squat-coach.engine-decisions.v2';
+const STORAGE_KEY = 'squat-coach.engine-decisions.v3';
 /** Keys of earlier formats: no longer read, so removed whenever a decision is written. */
-const SUPERSEDED_KEYS: readonly string[] = ['squat-coach.engine-decisions.v1'];
+const SUPERSEDED_KEYS: readonly string[] = [
+  'squat-coach.engine-decisions.v1',
+  'squat-coach.engine-decisions.v2',
+];
 /**
  * Most decisions kept, oldest dropped first: five models on a couple of browsers; a browser update
  * makes a new key, so old ones would otherwise pile up.
@@ -59,13 +64,17 @@ const isBackendId = (v: unknown): v is BackendId =>
 
 function parseDecision(v: unknown): EngineDecision | null {
   if (typeof v !== 'object' || v === null) return null;
-  const { backend, wasmThreads, msPerFrame, threadsNote, measuredAtMs } = v as Record<string, unknown>;
+  const { backend, wasmThreads, fileWasmThreads, msPerFrame, threadsNote, measuredAtMs } = v as Record<
+    string,
+    unknown
+  >;
   if (!isBackendId(backend)) return null;
-  if (typeof wasmThreads !== 'number' || !Number.isInteger(wasmThreads) || wasmThreads < 0) return null;
+  const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  if (!isCount(wasmThreads) || !isCount(fileWasmThreads)) return null;
   if (typeof msPerFrame !== 'number' || !Number.isFinite(msPerFrame)) return null;
   if (typeof measuredAtMs !== 'number' || !Number.isFinite(measuredAtMs)) return null;
   if (threadsNote !== null && typeof threadsNote !== 'string') return null;
-  return { backend, wasmThreads, msPerFrame, threadsNote, measuredAtMs };
+  return { backend, wasmThreads, fileWasmThreads, msPerFrame, threadsNote, measuredAtMs };
 }
 
 function readAll(storage: DecisionStorage): Map<string, EngineDecision> {
@@ -159,15 +168,37 @@ export function threadTrialCount(cores: number, crossOriginIsolated: boolean): n
  */
 export const THREADS_WIN_RATIO = 0.85;
 
-/** The thread count to keep from a trial's two warm-up figures (ms/frame). */
+/**
+ * The same, for a video file: threads are kept whenever their warm-up is not slower. The page draws
+ * and records nothing meanwhile, and the idle warm-up understates the file path's gain: on the 2-core
+ * Xeon the warm-up gave 2 threads 0.88 of one thread's time, while in the file path the model took
+ * 55–68 ms a frame with 2 threads against 78–96 ms with one (0.6–0.75), the decoder running beside it
+ * (bench:file, docs/benchmarks.md).
+ */
+export const FILE_THREADS_WIN_RATIO = 1;
+
+/** What the model's frames come from: the live camera (the page busy) or a video file. */
+export type ThreadsUse = 'live' | 'file';
+
+const WIN_RATIO: Readonly<Record<ThreadsUse, number>> = {
+  live: THREADS_WIN_RATIO,
+  file: FILE_THREADS_WIN_RATIO,
+};
+
+/** The thread count to keep for `use` from a trial's two warm-up figures (ms/frame). */
 export function pickWasmThreads(
   oneThreadMs: number,
   trial: { threads: number; msPerFrame: number | null },
+  use: ThreadsUse = 'live',
 ): number {
   if (trial.msPerFrame === null || !Number.isFinite(trial.msPerFrame)) return 1;
   if (!Number.isFinite(oneThreadMs)) return trial.threads;
-  return trial.msPerFrame <= oneThreadMs * THREADS_WIN_RATIO ? trial.threads : 1;
+  return trial.msPerFrame <= oneThreadMs * WIN_RATIO[use] ? trial.threads : 1;
 }
+
+/** The remembered thread count for `use`. */
+export const threadsFor = (d: EngineDecision, use: ThreadsUse): number =>
+  use === 'file' ? d.fileWasmThreads : d.wasmThreads;
 
 /** The trial in words, for the engine line. */
 export function describeThreadTrial(

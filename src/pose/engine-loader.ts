@@ -14,9 +14,11 @@ import {
   pickWasmThreads,
   recallDecision,
   rememberDecision,
+  threadsFor,
   threadTrialCount,
   type DecisionStorage,
   type EngineDecision,
+  type ThreadsUse,
 } from './engine-decision';
 import type { BackendChoice, ModelId } from './models';
 import { markStart } from './start-marks';
@@ -84,12 +86,14 @@ export class ModelLoader {
    * trials, remembered. `adopt` is given the worker as soon as it exists, and again if the thread
    * trial swaps it (the engine then uses it at once); without `adopt` the caller owns the result, and
    * a worker that loses or is superseded is disposed here. `current`: false once a newer load began.
+   * `use`: what the frames will come from, which picks the thread count (engine-decision.ts).
    */
   async load(
     model: ModelId,
     backend: BackendChoice,
     current: () => boolean,
     adopt: ((h: WorkerHandle) => void) | null,
+    use: ThreadsUse = 'live',
   ): Promise<LoadedModel | Superseded> {
     let handle = newWorkerHandle();
     adopt?.(handle);
@@ -108,7 +112,7 @@ export class ModelLoader {
             ...base,
             backend: remembered.backend,
             remembered: true,
-            ...(remembered.backend === 'wasm' ? { wasmThreads: remembered.wasmThreads } : {}),
+            ...(remembered.backend === 'wasm' ? { wasmThreads: threadsFor(remembered, use) } : {}),
           }
         : {
             ...base,
@@ -148,18 +152,19 @@ export class ModelLoader {
       let decision: EngineDecision = {
         backend: report.backend,
         wasmThreads: report.backend === 'wasm' ? report.wasmThreads : 0,
+        fileWasmThreads: report.backend === 'wasm' ? report.wasmThreads : 0,
         msPerFrame,
         threadsNote: null,
         measuredAtMs: Date.now(),
       };
       if (report.backend === 'wasm' && trialThreads !== null) {
-        const trial = await this.#threadTrial(model, trialThreads, { handle, report }, current);
+        const trial = await this.#threadTrial(model, trialThreads, { handle, report }, current, use);
         if (trial === null) return superseded();
         if (trial.handle !== handle) adopt?.(trial.handle);
         handle = trial.handle;
         report = trial.report;
         decision = { ...decision, ...trial.decision };
-        msPerFrame = decision.msPerFrame;
+        msPerFrame = msOf(report);
         markStart(`${prefix}thread trial done`);
       }
       rememberDecision(this.storage, key, decision);
@@ -169,14 +174,16 @@ export class ModelLoader {
 
   /**
    * Times wasm with `threads` threads in a second worker (a worker's thread count is fixed when its
-   * wasm starts) against the one-thread worker already loaded (`oneThread`), and keeps the faster,
-   * disposing the other. Returns null when a newer load took over meanwhile.
+   * wasm starts) against the one-thread worker already loaded (`oneThread`), keeps the one `use`'s
+   * rule picks, disposing the other, and decides for both uses. Returns null when a newer load took
+   * over meanwhile.
    */
   async #threadTrial(
     model: ModelId,
     threads: number,
     oneThread: { handle: WorkerHandle; report: InitReport },
     current: () => boolean,
+    use: ThreadsUse,
   ): Promise<{ handle: WorkerHandle; report: InitReport; decision: Partial<EngineDecision> } | null> {
     const oneThreadMs = msOf(oneThread.report);
     this.progress(`Timing the model with ${threads} threads…`);
@@ -204,21 +211,22 @@ export class ModelLoader {
         : null;
     const timed = { threads, msPerFrame: usable === null ? null : msOf(usable) };
     const note = describeThreadTrial(oneThreadMs, timed);
-    if (usable !== null && pickWasmThreads(oneThreadMs, timed) === threads) {
+    const one = oneThread.report;
+    const threadsWin = (u: ThreadsUse): boolean =>
+      usable !== null && pickWasmThreads(oneThreadMs, timed, u) === threads;
+    const decision: Partial<EngineDecision> = {
+      wasmThreads: threadsWin('live') && usable !== null ? usable.wasmThreads : one.wasmThreads,
+      fileWasmThreads: threadsWin('file') && usable !== null ? usable.wasmThreads : one.wasmThreads,
+      // The live pick's figure: the live screen's step-down budget reads it (pose-engine.ts).
+      msPerFrame: threadsWin('live') && usable !== null ? msOf(usable) : oneThreadMs,
+      threadsNote: note,
+    };
+    if (usable !== null && threadsWin(use)) {
       oneThread.handle.client.dispose();
-      return {
-        handle: trial,
-        report: { ...usable, reason: `${usable.reason}; ${note}` },
-        decision: { wasmThreads: usable.wasmThreads, msPerFrame: msOf(usable), threadsNote: note },
-      };
+      return { handle: trial, report: { ...usable, reason: `${usable.reason}; ${note}` }, decision };
     }
     trial.client.dispose();
-    const one = oneThread.report;
-    return {
-      handle: oneThread.handle,
-      report: { ...one, reason: `${one.reason}; ${note}` },
-      decision: { wasmThreads: one.wasmThreads, msPerFrame: oneThreadMs, threadsNote: note },
-    };
+    return { handle: oneThread.handle, report: { ...one, reason: `${one.reason}; ${note}` }, decision };
   }
 }
 

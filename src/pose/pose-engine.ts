@@ -68,7 +68,8 @@ export function describeFallbacks(r: InitReport, requested: ModelId): string | n
   return `${what} (${first?.error ?? 'unknown error'}).`;
 }
 
-function pageStorage(): DecisionStorage | null {
+/** The page's localStorage for engine decisions, or null where storage is blocked. */
+export function pageStorage(): DecisionStorage | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {

@@ -5,6 +5,7 @@
  * choice without trials; "Measure again" times everything again. The engine line says which.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { resolve } from 'node:path';
 
 const AUTO = '/?model=blazepose-full&backend=auto#/live';
 
@@ -37,3 +38,43 @@ test('auto: the first start measures backends and threads, the next remembers, "
   const third = await engineLine(page, /^(?!.*earlier start).*threads measured/);
   expect(third).not.toContain('earlier start');
 });
+
+/**
+ * A remembered decision (as a first start writes it) with different thread counts for the live
+ * camera and for files: the file screen loads the file count, without a trial.
+ */
+for (const [live, file] of [
+  [1, 2],
+  [2, 1],
+] as const) {
+  test(`a video file runs on the remembered file thread count (${file}), not the live one (${live})`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.goto('/#/history');
+    await page.evaluate(
+      ([wasmThreads, fileWasmThreads]) => {
+        const key = ['blazepose-full', navigator.hardwareConcurrency, 'coi', navigator.userAgent].join('|');
+        const decision = {
+          backend: 'wasm',
+          wasmThreads,
+          fileWasmThreads,
+          msPerFrame: 60,
+          threadsNote: 'threads measured: 1 thread 60 ms vs 2 threads 55 ms per frame',
+          measuredAtMs: Date.now(),
+        };
+        localStorage.setItem('squat-coach.engine-decisions.v3', JSON.stringify({ [key]: decision }));
+      },
+      [live, file],
+    );
+    await page.goto('/?model=blazepose-full&backend=auto#/file');
+    await page.getByTestId('file-input').setInputFiles(resolve('fixtures', 'rear-barbell-squats.webm'));
+    await expect(page.getByTestId('file-message')).toHaveAttribute(
+      'data-engine',
+      `wasm, ${file} thread${file === 1 ? '' : 's'}`,
+      { timeout: 120_000 },
+    );
+    await expect(page).toHaveURL(/#\/review\//, { timeout: 150_000 });
+    await expect(page.getByTestId('summary-rep-count')).toHaveText('2');
+  });
+}

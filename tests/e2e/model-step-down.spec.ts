@@ -111,7 +111,7 @@ test('a budget the default model meets: it keeps BlazePose full, and says nothin
   await expect(page.getByTestId('model-notice')).toBeHidden();
   // The figure the rule read: full's remembered warm-up, within that budget.
   const msPerFrame = await page.evaluate(() => {
-    const all = JSON.parse(localStorage.getItem('squat-coach.engine-decisions.v2') ?? '{}') as Record<
+    const all = JSON.parse(localStorage.getItem('squat-coach.engine-decisions.v3') ?? '{}') as Record<
       string,
       { msPerFrame: number }
     >;

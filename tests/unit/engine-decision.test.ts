@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_REMEMBERED_DECISIONS,
   THREADS_WIN_RATIO,
+  FILE_THREADS_WIN_RATIO,
+  threadsFor,
   decisionKey,
   describeThreadTrial,
   forgetDecision,
@@ -41,6 +43,7 @@ const laptop: DeviceKey = {
 const decision = (over: Partial<EngineDecision> = {}): EngineDecision => ({
   backend: 'wasm',
   wasmThreads: 1,
+  fileWasmThreads: 1,
   msPerFrame: 43.7,
   threadsNote: 'threads measured: 1 thread 44 ms vs 2 threads 61 ms per frame',
   measuredAtMs: 1_764_500_000_000,
@@ -67,7 +70,11 @@ describe('engine decision', () => {
     const store = memoryStorage();
     const lite = decisionKey({ ...laptop, model: 'blazepose-lite' });
     rememberDecision(store, decisionKey(laptop), decision({ msPerFrame: 50 }));
-    rememberDecision(store, lite, decision({ backend: 'webgl', wasmThreads: 0, msPerFrame: 12 }));
+    rememberDecision(
+      store,
+      lite,
+      decision({ backend: 'webgl', wasmThreads: 0, fileWasmThreads: 0, msPerFrame: 12 }),
+    );
     rememberDecision(
       store,
       decisionKey(laptop),
@@ -77,14 +84,22 @@ describe('engine decision', () => {
     expect(recallDecision(store, lite)?.backend).toBe('webgl');
   });
 
-  it('writing a decision removes the superseded v1 record (timed on an empty frame, never read)', () => {
+  it('writing a decision removes the superseded v1 and v2 records (never read: no file thread count)', () => {
     const store = memoryStorage();
-    const v1 = 'squat-coach.engine-decisions.v1';
-    store.setItem(v1, JSON.stringify({ [decisionKey(laptop)]: decision({ msPerFrame: 12 }) }));
+    const old = ['squat-coach.engine-decisions.v1', 'squat-coach.engine-decisions.v2'];
+    const v2: Partial<EngineDecision> = decision({ msPerFrame: 12 });
+    delete v2.fileWasmThreads;
+    for (const k of old) store.setItem(k, JSON.stringify({ [decisionKey(laptop)]: v2 }));
     expect(recallDecision(store, decisionKey(laptop))).toBeNull();
     rememberDecision(store, decisionKey(laptop), decision());
-    expect(store.getItem(v1)).toBeNull();
+    for (const k of old) expect(store.getItem(k)).toBeNull();
     expect(recallDecision(store, decisionKey(laptop))).toEqual(decision());
+  });
+
+  it('gives each use its own remembered thread count', () => {
+    const d = decision({ wasmThreads: 1, fileWasmThreads: 2 });
+    expect(threadsFor(d, 'live')).toBe(1);
+    expect(threadsFor(d, 'file')).toBe(2);
   });
 
   it('drops the oldest decisions past MAX_REMEMBERED_DECISIONS', () => {
@@ -116,11 +131,11 @@ describe('engine decision', () => {
     store.full = true;
     expect(rememberDecision(store, decisionKey(laptop), decision())).toBe(false);
     store.full = false;
-    store.map.set('squat-coach.engine-decisions.v2', '{not json');
+    store.map.set('squat-coach.engine-decisions.v3', '{not json');
     expect(recallDecision(store, decisionKey(laptop))).toBeNull();
     // A stored entry of the wrong shape (another version, hand-edited) is ignored, not trusted.
     store.map.set(
-      'squat-coach.engine-decisions.v2',
+      'squat-coach.engine-decisions.v3',
       JSON.stringify({ [decisionKey(laptop)]: { ...decision(), backend: 'metal' } }),
     );
     expect(recallDecision(store, decisionKey(laptop))).toBeNull();
@@ -149,6 +164,20 @@ describe('wasm thread trial', () => {
     expect(pickWasmThreads(oneMs, { threads: 4, msPerFrame: 31 })).toBe(4);
     expect(pickWasmThreads(oneMs, { threads: 2, msPerFrame: null })).toBe(1);
     expect(pickWasmThreads(Number.NaN, { threads: 2, msPerFrame: 40 })).toBe(2);
+  });
+
+  it('keeps threads for a video file whenever they are not slower (the page idle but for the decoder)', () => {
+    const oneMs = 92;
+    // This machine's warm-up shape: threads at ~0.7 of one thread win for both uses.
+    expect(pickWasmThreads(oneMs, { threads: 2, msPerFrame: 64 }, 'file')).toBe(2);
+    expect(pickWasmThreads(oneMs, { threads: 2, msPerFrame: 64 }, 'live')).toBe(2);
+    // A gain between the two margins: kept for files, not live.
+    const between = oneMs * ((THREADS_WIN_RATIO + FILE_THREADS_WIN_RATIO) / 2);
+    expect(pickWasmThreads(oneMs, { threads: 2, msPerFrame: between }, 'file')).toBe(2);
+    expect(pickWasmThreads(oneMs, { threads: 2, msPerFrame: between }, 'live')).toBe(1);
+    // Slower than one thread: one thread.
+    expect(pickWasmThreads(oneMs, { threads: 2, msPerFrame: oneMs * 1.05 }, 'file')).toBe(1);
+    expect(pickWasmThreads(oneMs, { threads: 2, msPerFrame: null }, 'file')).toBe(1);
   });
 
   it('says what was measured', () => {

@@ -4,7 +4,9 @@
  * as a live set. Progress shows frames done and time left; Cancel stops at
  * the next frame. Unreadable and person-less files end with a clear message and produce no record.
  */
-import { PoseClient } from '../../pose/client';
+import type { InitReport, PoseClient } from '../../pose/client';
+import { ModelLoader } from '../../pose/engine-loader';
+import { pageStorage } from '../../pose/pose-engine';
 import { VideoDecodeError } from '../../media/video-frames';
 import type { BackendChoice, ModelId } from '../../pose/models';
 import { currentSettings } from '../../storage/settings';
@@ -27,8 +29,7 @@ export class FileScreen {
   readonly #progressText: HTMLElement;
   readonly #cancel: HTMLButtonElement;
   readonly #message: HTMLElement;
-  #client: { model: ModelId; backend: BackendChoice; client: PoseClient; ready: Promise<string> } | null =
-    null;
+  #engineInUse: FileEngine | null = null;
   #abort: AbortController | null = null;
   /** "Squat set" or "Single-leg check": what the video shows, so which analysis its track goes to. */
   readonly #mode: HTMLSelectElement;
@@ -111,22 +112,39 @@ export class FileScreen {
     this.#message.dataset['kind'] = kind;
   }
 
-  /** The worker and model, loaded on first use and kept for the next file. */
-  #engine(): { client: PoseClient; ready: Promise<string> } {
+  /**
+   * The worker and model, loaded on first use and kept for the next file: the engine decision for
+   * files (engine-decision.ts), measured on this device's first load and remembered, so a file gets
+   * wasm threads where they pay off with the page idle.
+   */
+  #engine(): FileEngine {
     // The same choice as the live screen: URL, then saved settings, then defaults.
     const { model, backend } = currentSettings();
-    if (
-      this.#client &&
-      this.#client.model === model &&
-      this.#client.backend === backend &&
-      !this.#client.client.deadReason
-    )
-      return this.#client;
-    this.#client?.client.dispose();
-    const client = new PoseClient();
-    const ready = client.init({ model, backend, modelBaseUrl: '/models/' }).then((r) => r.model);
-    this.#client = { model, backend, client, ready };
-    return this.#client;
+    const current = this.#engineInUse;
+    const alive = current !== null && (current.client === null || current.client.deadReason === null);
+    if (alive && current.model === model && current.backend === backend) return current;
+    void current?.loaded.then((l) => l.client.dispose()).catch(() => undefined);
+    const loader = new ModelLoader(pageStorage(), (text) => {
+      this.#progressText.textContent = text;
+    });
+    const engine: FileEngine = {
+      model,
+      backend,
+      client: null,
+      loaded: loader
+        .load(model, backend, () => true, null, 'file')
+        .then((r) => {
+          if ('superseded' in r) throw new Error('the model load was superseded');
+          engine.client = r.handle.client;
+          return { client: r.handle.client, report: r.report };
+        }),
+    };
+    // A load that failed is not kept: the next file tries again.
+    engine.loaded.catch(() => {
+      if (this.#engineInUse === engine) this.#engineInUse = null;
+    });
+    this.#engineInUse = engine;
+    return engine;
   }
 
   async analyse(file: File): Promise<void> {
@@ -140,21 +158,24 @@ export class FileScreen {
     this.#say(`Analysing ${file.name}…`, 'info');
     const startedAtMs = Date.now();
     try {
-      const engine = this.#engine();
-      const model = await engine.ready;
+      const { client, report } = await this.#engine().loaded;
+      const model = report.model;
+      const engineText =
+        report.backend === 'wasm' ? `wasm, ${countOf(report.wasmThreads, 'thread')}` : report.backend;
+      this.#message.dataset['engine'] = engineText;
       const recent: number[] = [];
       // The squat analysis is shown to match at the adaptive rate (docs/file-analysis.md); the
       // single-leg check is not yet, so it keeps every frame.
       const sampling: FileSampling =
         this.#mode.value === 'single-leg' ? { kind: 'every-frame' } : { kind: 'adaptive' };
-      const { track, stats } = await extractPoseTrack(file, engine.client, model, {
+      const { track, stats } = await extractPoseTrack(file, client, model, {
         signal: abort.signal,
         onProgress: (p) => this.#progress(p, recent),
         onPath: (path) =>
           this.#say(
             path === 'webcodecs'
-              ? `Analysing ${file.name}: ${DECODE_PATH_LABELS[path]}, ${sampling.kind === 'every-frame' ? 'every frame' : 'at the rate the movement needs'}.`
-              : `Analysing ${file.name}: ${DECODE_PATH_LABELS[path]} (this browser cannot decode it directly), every frame.`,
+              ? `Analysing ${file.name}: ${DECODE_PATH_LABELS[path]}, ${sampling.kind === 'every-frame' ? 'every frame' : 'at the rate the movement needs'} (model on ${engineText}).`
+              : `Analysing ${file.name}: ${DECODE_PATH_LABELS[path]} (this browser cannot decode it directly), every frame (model on ${engineText}).`,
             'info',
           ),
         sampling,
@@ -221,4 +242,13 @@ export class FileScreen {
       leftS === null ? '' : ` · about ${Math.ceil(leftS)} s left`
     } `;
   }
+}
+
+/** The file screen's pose worker: loading, then its client and the report of what it runs. */
+interface FileEngine {
+  readonly model: ModelId;
+  readonly backend: BackendChoice;
+  /** The client once loaded (null before): a dead one makes the next file load afresh. */
+  client: PoseClient | null;
+  readonly loaded: Promise<{ client: PoseClient; report: InitReport }>;
 }
