@@ -28,6 +28,7 @@ import { PROJECT_ROOT } from './lib/paths';
 import { launchChromium } from './lib/chromium';
 import { machineLine, median, writeBenchmarkSection } from './lib/bench-doc';
 import { runHarness } from './lib/run-harness';
+import { DECODER_CREDIT } from '../src/pose/worker/decode-client';
 import { FILE_THREADS_WIN_RATIO, threadTrialCount } from '../src/pose/engine-decision';
 
 /** The new path's target on this machine with the default model (issue 12), × real time. */
@@ -94,6 +95,8 @@ interface Row {
   /** The engine that ran ("wasm, 2 threads") and the load's reason (its thread trial). */
   engine: string;
   engineReason: string;
+  /** Where the new path decoded the file, or null on the old path. */
+  decodedIn: string | null;
 }
 
 function arg(name: string): string | null {
@@ -188,6 +191,7 @@ async function main(): Promise<void> {
                 ? `${r.init.backend}, ${r.init.wasmThreads} thread${r.init.wasmThreads === 1 ? '' : 's'}`
                 : r.init.backend,
             engineReason: r.init.reason,
+            decodedIn: r.stats.decodedIn,
           };
           rows.push(row);
           process.stderr.write(
@@ -210,7 +214,7 @@ async function main(): Promise<void> {
       `, Chromium ${chromiumVersion} headless, wasm backend; 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`,
     ),
     '',
-    `Each clip through the app's file pipeline (\`extractPoseTrack\`) twice, back to back: the old path (a \`<video>\` plays the file paced to the model; each frame is copied on the page, downscaled to ≤ 640 px and sent to the pose worker; skipped frames are fetched by seeking) and the new one (the worker demuxes the file with mediabunny and decodes it with WebCodecs, every frame once and in order, the next frame decoding while the model runs; the frames the adaptive sampler takes — 5 fps while the person stands still, 10 fps from the first sign of a descent until they stand still again, src/pose/adaptive-sampling.ts — are copied out of the decoder as YUV, downscaled to ≤ 640 px and converted to RGB in one pass, src/pose/worker/yuv-downscale.ts, and analysed there). The new path's model is loaded as the file screen loads it (src/pose/engine-loader.ts, for files): a warm-up of one wasm thread against ${threadTrialCount(cpus().length, true) ?? 2} threads, kept when at most ${FILE_THREADS_WIN_RATIO} of one thread's time (FILE_THREADS_WIN_RATIO, src/pose/engine-decision.ts); the old path's as the file screen did, in a plain worker (one thread on this machine). Wall time from the call to the last pose, model already loaded. Speed = seconds of video / seconds of analysis (1× = as long as the video). "Same result" compares the new path's summary with the old full-rate one: rep and partial counts exact, rep bottoms within ${BOTTOM_TOLERANCE_MS.toFixed(0)} ms, the same cues.`,
+    `Each clip through the app's file pipeline (\`extractPoseTrack\`) twice, back to back: the old path (a \`<video>\` plays the file paced to the model; each frame is copied on the page, downscaled to ≤ 640 px and sent to the pose worker; skipped frames are fetched by seeking) and the new one (a decode worker started by the pose worker demuxes the file with mediabunny and decodes it with WebCodecs, every frame once and in order, and sends the candidate frames to the pose worker, transferred, up to ${DECODER_CREDIT} ahead, so decoding runs while the model does, src/pose/worker/decode-client.ts; the frames the adaptive sampler takes — 5 fps while the person stands still, 10 fps from the first sign of a descent until they stand still again, src/pose/adaptive-sampling.ts — are copied out of the decoder as YUV, downscaled to ≤ 640 px and converted to RGB in one pass, src/pose/worker/yuv-downscale.ts, and analysed there). The new path's model is loaded as the file screen loads it (src/pose/engine-loader.ts, for files): a warm-up of one wasm thread against ${threadTrialCount(cpus().length, true) ?? 2} threads, kept when at most ${FILE_THREADS_WIN_RATIO} of one thread's time (FILE_THREADS_WIN_RATIO, src/pose/engine-decision.ts); the old path's as the file screen did, in a plain worker (one thread on this machine). Wall time from the call to the last pose, model already loaded. Speed = seconds of video / seconds of analysis (1× = as long as the video). "Same result" compares the new path's summary with the old full-rate one: rep and partial counts exact, rep bottoms within ${BOTTOM_TOLERANCE_MS.toFixed(0)} ms, the same cues.`,
     '',
     '| model | clip | path | frames analysed / decoded | video s | analysis s | speed (× real time) | median inference ms | same result as full rate |',
     '|---|---|---|--:|--:|--:|--:|--:|---|',
@@ -225,7 +229,7 @@ async function main(): Promise<void> {
         const match =
           r === fresh && old !== undefined ? agreement(old.summary, r.summary).text : '(reference)';
         lines.push(
-          `| ${r.model} | ${r.clip} | ${label[r.path]} (${r.engine}) | ${r.framesAnalysed} / ${r.framesDecoded} | ${r.mediaS.toFixed(1)} | ${r.wallS.toFixed(1)} | ${r.path === 'webcodecs' ? '**' : ''}${r.speed.toFixed(2)}×${r.path === 'webcodecs' ? '**' : ''} | ${r.inferenceMs.toFixed(1)} | ${match} |`,
+          `| ${r.model} | ${r.clip} | ${label[r.path]} (${r.engine}${r.decodedIn === null ? '' : `; decoded in the ${r.decodedIn}`}) | ${r.framesAnalysed} / ${r.framesDecoded} | ${r.mediaS.toFixed(1)} | ${r.wallS.toFixed(1)} | ${r.path === 'webcodecs' ? '**' : ''}${r.speed.toFixed(2)}×${r.path === 'webcodecs' ? '**' : ''} | ${r.inferenceMs.toFixed(1)} | ${match} |`,
         );
       }
       if (old !== undefined && fresh !== undefined)
@@ -240,7 +244,7 @@ async function main(): Promise<void> {
     ...verdict,
     ...(trialNote === undefined ? [] : ['', `The new path's engine, first clip: "${trialNote}".`]),
     '',
-    "Where the new path's time went, per analysed frame (ms; the worker's own timing, summed over the run and divided by the frames analysed). Decode wait: waiting for the decoder's next frame (decoding not hidden behind the model). Convert: decoded frame → ≤ 640 px RGB (YUV copy, 2×2-tap box scale, colour conversion; its wall time also takes in the demuxer's and decoder's callbacks that run on this thread meanwhile), including the held frames that were used. Tensor: the RGB values into an int32 tensor (`tf.browser.fromPixels` for the bitmaps of the fallback conversion). Model: `estimatePoses`. Other: the rest of the wall time (messages to the page, the decoder's iterator, closing frames). Held / used: frames kept while still / analysed after a descent was seen.",
+    "Where the new path's time went, per analysed frame (ms; the worker's own timing, summed over the run and divided by the frames analysed). Decode wait: waiting for the next candidate frame from the decode worker (decoding not hidden behind the model). Convert: decoded frame → ≤ 640 px RGB (YUV copy, 2×2-tap box scale, colour conversion; when the file is decoded in the pose worker's own thread, its wall time also takes in the demuxer's and decoder's callbacks), including the held frames that were used. Tensor: the RGB values into an int32 tensor (`tf.browser.fromPixels` for the bitmaps of the fallback conversion). Model: `estimatePoses`. Other: the rest of the wall time (messages to the page, the decoder's iterator, closing frames). Held / used: frames kept while still / analysed after a descent was seen.",
     '',
     '| model | clip | frames analysed | wall ms / frame | decode wait | convert | tensor | model | other | held / used |',
     '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',

@@ -7,7 +7,7 @@ import { PoseClient, PoseClientDisposedError, type InitReport } from '../pose/cl
 import { ModelLoader } from '../pose/engine-loader';
 import { openVideo, videoFrames, type VideoFrameStats } from '../media/video-frames';
 import type { BackendChoice, ModelId } from '../pose/models';
-import type { FileSampling } from '../pose/contract';
+import type { FileDecodeThread, FileSampling } from '../pose/contract';
 
 const input = document.querySelector<HTMLInputElement>('#file');
 const log = document.querySelector<HTMLPreElement>('#log');
@@ -95,6 +95,8 @@ const harness = {
      * backend and thread trials, nothing remembered); absent: `backend` in a plain worker.
      */
     engine?: 'file-screen';
+    /** Where the WebCodecs path decodes (absent: a decode worker, as the app does). */
+    decodeIn?: FileDecodeThread;
   }) {
     const file = input?.files?.[0];
     if (file === undefined) throw new Error('no file chosen');
@@ -109,6 +111,7 @@ const harness = {
         },
         path: options.path ?? 'auto',
         sampling: options.sampling ?? { kind: 'every-frame' },
+        ...(options.decodeIn === undefined ? {} : { decodeIn: options.decodeIn }),
       });
       return { track, stats, init };
     } finally {

@@ -7,7 +7,8 @@
  *   estimate(frame, tMs)   → EstimateResult   a VideoFrame (an ImageBitmap where VideoFrame is
  *                          missing), transferred in and closed there
  *   analyseFile(file, options, onProgress) → FileAnalysisResult   decodes a video file with WebCodecs
- *                          in the worker (frames never cross threads) and runs the model on the
+ *                          in a decode worker the pose worker starts (src/pose/decode-contract.ts;
+ *                          the candidate frames come back transferred) and runs the model on the
  *                          sampled frames; onProgress is a comlink proxy; cancelFile() stops it
  *   liveFrames(frames, options, onPose) → resolves when the stream ends or stopLiveFrames() is called:
  *                          the worker reads the camera's VideoFrames itself (a transferred
@@ -113,12 +114,21 @@ export interface FileAnalysisOptions {
   /** Longest side of the frame handed to the model, px (the page path's DEFAULT_MAX_INPUT_SIDE_PX). */
   maxInputSidePx: number;
   sampling: FileSampling;
+  /**
+   * Where the file is decoded: 'decode-worker' (absent: the default) in a decode worker beside the
+   * model, falling back to the pose worker's own thread where none starts; 'pose-worker' there
+   * always (tests compare the two).
+   */
+  decodeIn?: FileDecodeThread;
 }
+
+/** The thread a file was decoded on. */
+export type FileDecodeThread = 'decode-worker' | 'pose-worker';
 
 /**
  * Where the worker's time went during a file analysis, ms, summed over the run. The model's thread
- * does the conversion, tensor and model work in turn; the decoder runs on the browser's media
- * threads, so only the time spent waiting for it shows here.
+ * does the conversion, tensor and model work in turn; decoding runs in the decode worker, so only
+ * the time spent waiting for its next frame shows here.
  */
 export interface FileAnalysisTiming {
   /** Waiting for the decoder's next frame (decoding not hidden behind the model). */
@@ -172,6 +182,8 @@ export type FileAnalysisResult =
       heightPx: number;
       /** Where the time went (sums over the run). */
       timing: FileAnalysisTiming;
+      /** Where the file was decoded. */
+      decodedIn: FileDecodeThread;
     }
   /** WebCodecs, the container or the codec is missing here: the page falls back to a <video>. */
   | { kind: 'unsupported'; reason: string; probe: VideoFileProbe | null }

@@ -2,9 +2,14 @@
  * File decoding in the pose worker (PoseClient.analyseFile), real browser, real model: the first of
  * two video streams, every frame decoded once and in order, 15 of each second analysed (and the
  * adaptive rate's frames in order), no tensor left behind, and Cancel stops it without losing the
- * loaded model.
+ * loaded model; a file decoded in the decode worker gives exactly the poses it gives when decoded in
+ * the pose worker's own thread.
  */
 import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const TWO_STREAMS = 'fixtures/formats/two-video-streams.mp4';
 /** Frames in that file's first stream (7.1 s at 30 fps; fixtures/formats/README.md). */
@@ -98,4 +103,71 @@ test('two-stream MP4: first stream, each frame decoded once in order, 15 fps ana
   expect(r.adaptive.timing.framesBackfilled).toBeLessThanOrEqual(r.adaptive.timing.framesHeld);
   expect(r.adaptive.timing.modelMs).toBeGreaterThan(0);
   expect(r.tensorsAfterAdaptive).toBe(r.tensorsAfterFirst);
+});
+
+test('a decode worker gives the same frames and poses as decoding in the pose worker, rotated files too', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // The two-stream file's first stream with a 90° display rotation (ffmpeg's rotate tag becomes the
+  // MP4 display matrix): the decode worker must send the rotation with each frame.
+  const rotated = join(mkdtempSync(join(tmpdir(), 'squat-coach-rotated-')), 'rotated.mp4');
+  execFileSync(
+    'ffmpeg',
+    ['-v', 'error', '-y', '-i', TWO_STREAMS, '-map', '0:v:0', '-c', 'copy'].concat([
+      '-metadata:s:v:0',
+      'rotate=90',
+      rotated,
+    ]),
+  );
+  await page.goto('/src/harness/analyze.html');
+  await page.waitForFunction(() => 'squatCoachHarness' in window);
+  for (const [file, size] of [
+    [TWO_STREAMS, [640, 360]],
+    [rotated, [360, 640]],
+  ] as const) {
+    await page.setInputFiles('#file', file);
+    const r = await page.evaluate(async () => {
+      const h = window.squatCoachHarness;
+      const video = document.querySelector<HTMLInputElement>('#file')?.files?.[0];
+      if (video === undefined) throw new Error('no file');
+      const client = new h.PoseClient();
+      await client.init({ model: 'blazepose-full', backend: 'wasm', modelBaseUrl: '/models/' });
+      const run = async (decodeIn: 'decode-worker' | 'pose-worker') => {
+        const sampling = { kind: 'adaptive' } as const;
+        const done = await client.analyseFile(
+          video,
+          { maxInputSidePx: 640, sampling, decodeIn },
+          () => undefined,
+        );
+        if (done.kind !== 'done') throw new Error(`${decodeIn}: ${done.kind}`);
+        return {
+          decodedIn: done.decodedIn,
+          framesDecoded: done.framesDecoded,
+          size: [done.widthPx, done.heightPx],
+          frames: done.frames.map((f) => ({
+            tMs: f.tMs,
+            size: [f.widthPx, f.heightPx],
+            keypoints: f.keypoints,
+          })),
+        };
+      };
+      const worker = await run('decode-worker');
+      const here = await run('pose-worker');
+      client.dispose();
+      return { worker, here };
+    });
+    expect(r.worker.decodedIn).toBe('decode-worker');
+    expect(r.here.decodedIn).toBe('pose-worker');
+    expect(r.worker.framesDecoded).toBe(FIRST_STREAM_FRAMES);
+    expect(r.here.framesDecoded).toBe(FIRST_STREAM_FRAMES);
+    expect(r.worker.size).toEqual(size);
+    expect(r.here.size).toEqual(size);
+    expect(r.worker.frames.length).toBeGreaterThan(30);
+    expect(r.worker.frames.filter((f) => f.keypoints !== null).length).toBeGreaterThan(
+      r.worker.frames.length * 0.9,
+    );
+    // The same frames through the same model: identical to the last digit.
+    expect(r.worker.frames).toEqual(r.here.frames);
+  }
 });

@@ -16,7 +16,7 @@ import {
   type PoseClient,
   type VideoFileProbe,
 } from '../../pose/client';
-import type { FileAnalysisTiming, FileSampling } from '../../pose/contract';
+import type { FileAnalysisTiming, FileDecodeThread, FileSampling } from '../../pose/contract';
 import {
   VideoDecodeError,
   openVideo,
@@ -50,6 +50,8 @@ export interface ExtractStats {
   sampling: FileSampling;
   /** Where the worker's time went (WebCodecs path only). */
   timing: FileAnalysisTiming | null;
+  /** The thread the file was decoded on (WebCodecs path only). */
+  decodedIn: FileDecodeThread | null;
 }
 
 export interface ExtractOptions {
@@ -61,6 +63,8 @@ export interface ExtractOptions {
   path?: 'auto' | DecodePath;
   /** Which frames are analysed on the WebCodecs path; absent: every frame. */
   sampling?: FileSampling;
+  /** Where the WebCodecs path decodes (FileAnalysisOptions.decodeIn); absent: a decode worker. */
+  decodeIn?: FileDecodeThread;
 }
 
 /**
@@ -105,6 +109,7 @@ const emptyStats = (path: DecodePath, sampling: FileSampling): ExtractStats => (
   framesDecoded: 0,
   sampling,
   timing: null,
+  decodedIn: null,
 });
 
 export async function extractPoseTrack(
@@ -122,7 +127,11 @@ export async function extractPoseTrack(
     const result = await client
       .analyseFile(
         file,
-        { maxInputSidePx: DEFAULT_MAX_INPUT_SIDE_PX, sampling },
+        {
+          maxInputSidePx: DEFAULT_MAX_INPUT_SIDE_PX,
+          sampling,
+          ...(options.decodeIn === undefined ? {} : { decodeIn: options.decodeIn }),
+        },
         (p) => {
           if (!started) options.onPath?.('webcodecs', null);
           started = true;
@@ -151,6 +160,7 @@ export async function extractPoseTrack(
         probe: result.probe,
         framesDecoded: result.framesDecoded,
         timing: result.timing,
+        decodedIn: result.decodedIn,
       };
       const track = toTrack(result.frames, model, { width: result.widthPx, height: result.heightPx }, 0);
       return { track, stats };

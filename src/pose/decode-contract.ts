@@ -1,0 +1,50 @@
+/**
+ * The decode worker's messages (types only). The pose worker starts a decode worker for each video
+ * file (src/pose/worker/decode-client.ts); the decode worker (workers/decode.worker.ts,
+ * src/pose/worker/decode-worker-api.ts) demuxes and decodes the file and sends the candidate frames
+ * back, transferred, so decoding runs on its own thread while the model runs on the pose worker's.
+ *
+ *   pose → decode: open { file, gridFps, credit }   decode → pose: opened | unsupported
+ *   decode → pose: frame (VideoFrame transferred), one per credit      pose → decode: credit
+ *   decode → pose: end { framesDecoded } | error { message }           pose → decode: close
+ */
+import type { VideoFileProbe } from './contract';
+
+/** What opening a file found. */
+export interface OpenedVideo {
+  probe: VideoFileProbe;
+  /** Display size (rotation applied), px. */
+  widthPx: number;
+  heightPx: number;
+  durationMs: number;
+  /** Packets in the stream's index, count. */
+  packetCount: number;
+}
+
+/** A candidate frame on the sampling grid, with what the model's side needs of it. */
+export interface CandidateFrame {
+  frame: VideoFrame;
+  /** Container rotation, degrees clockwise, and mirroring, applied when the frame is converted. */
+  rotation: 0 | 90 | 180 | 270;
+  flip: boolean;
+  /** Media time, ms. */
+  tMs: number;
+  /** Pose-detection's landmark-filter clock at this frame (one tick per decoded frame), ms. */
+  filterClockMs: number;
+}
+
+export type ToDecoder =
+  /** `gridFps`: the sampling grid's rate (null: every frame); `credit`: frames it may send ahead. */
+  | { type: 'open'; file: Blob; gridFps: number | null; credit: number }
+  /** One more frame may be sent. */
+  | { type: 'credit' }
+  /** Stop: no more frames are wanted. */
+  | { type: 'close' };
+
+export type FromDecoder =
+  | { type: 'opened'; opened: OpenedVideo }
+  | { type: 'unsupported'; reason: string; probe: VideoFileProbe | null }
+  | ({ type: 'frame' } & CandidateFrame)
+  | { type: 'end'; framesDecoded: number }
+  /** Decoding failed part-way (FileDecodeError's message), after `framesDecoded` frames. */
+  | { type: 'error'; message: string; framesDecoded: number };
