@@ -142,6 +142,8 @@ async function main(): Promise<void> {
   const clipFilter = arg('clips')?.split(',') ?? null;
   const clips = CLIPS.filter((c) => clipFilter === null || clipFilter.some((f) => c.name.includes(f)));
   const newOnly = process.argv.includes('--new-only');
+  // --threads N: the new path on N wasm threads, not the file screen's measured choice (comparisons).
+  const forcedThreads = arg('threads') === null ? null : Number(arg('threads'));
   // Other work on the machine slows both paths alike; the figure goes into the doc with the results.
   const loadAtStart = loadavg()[0] ?? 0;
   const { url, server } = await startAppServer();
@@ -164,7 +166,9 @@ async function main(): Promise<void> {
             model,
             path,
             ...(path === 'webcodecs'
-              ? { backend: 'auto', engine: 'file-screen', sampling: { kind: 'adaptive' } }
+              ? forcedThreads === null
+                ? { backend: 'auto', engine: 'file-screen', sampling: { kind: 'adaptive' } }
+                : { backend: 'wasm', wasmThreads: forcedThreads, sampling: { kind: 'adaptive' } }
               : { backend: 'wasm', sampling: { kind: 'every-frame' } }),
           });
           if (r.stats.path !== path) throw new Error(`${clip.name}: asked for ${path}, ran ${r.stats.path}`);

@@ -23,6 +23,7 @@ export async function runHarness(
     path?: 'auto' | DecodePath;
     sampling?: FileSampling;
     engine?: 'file-screen';
+    wasmThreads?: number;
   },
 ): Promise<HarnessResult> {
   await page.goto(new URL('src/harness/analyze.html', appUrl).href);

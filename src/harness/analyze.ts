@@ -17,6 +17,7 @@ async function loadEngine(options: {
   model: ModelId;
   backend: BackendChoice;
   engine?: 'file-screen';
+  wasmThreads?: number;
 }): Promise<{ client: PoseClient; init: InitReport }> {
   if (options.engine === 'file-screen') {
     const loaded = await new ModelLoader(null, () => undefined).load(
@@ -35,6 +36,7 @@ async function loadEngine(options: {
       model: options.model,
       backend: options.backend,
       modelBaseUrl: '/models/',
+      ...(options.wasmThreads === undefined ? {} : { wasmThreads: options.wasmThreads }),
     });
     return { client, init };
   } catch (e) {
@@ -95,6 +97,8 @@ const harness = {
      * backend and thread trials, nothing remembered); absent: `backend` in a plain worker.
      */
     engine?: 'file-screen';
+    /** Wasm threads forced in the plain worker (benchmarks compare 1 and 2). */
+    wasmThreads?: number;
     /** Where the WebCodecs path decodes (absent: a decode worker, as the app does). */
     decodeIn?: FileDecodeThread;
   }) {
