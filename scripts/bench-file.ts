@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { DEFAULT_MODEL, type ModelId, isModelId } from '../src/pose/models';
 import { MOVING_INTERVAL_MS } from '../src/pose/adaptive-sampling';
-import type { FileAnalysisTiming } from '../src/pose/contract';
+import type { FileAnalysisTiming, FileDecodeThread } from '../src/pose/contract';
 import { analyzeFrames } from '../src/core/set/session';
 import { poseTrackToFrames } from '../src/core/pose/pose-track';
 import type { SetSummary } from '../src/core/types';
@@ -80,6 +80,11 @@ function phoneClip(): string {
   return PHONE_CLIP;
 }
 
+const DECODED_IN: Record<FileDecodeThread, string> = {
+  'decode-worker': 'a decode worker',
+  'pose-worker': 'the pose worker',
+};
+
 interface Row {
   model: ModelId;
   clip: string;
@@ -96,7 +101,7 @@ interface Row {
   engine: string;
   engineReason: string;
   /** Where the new path decoded the file, or null on the old path. */
-  decodedIn: string | null;
+  decodedIn: FileDecodeThread | null;
 }
 
 function arg(name: string): string | null {
@@ -211,14 +216,14 @@ async function main(): Promise<void> {
 
   const label: Record<DecodePath, string> = {
     'video-element': 'old: `<video>` played, every frame',
-    webcodecs: 'new: WebCodecs in the worker, adaptive rate',
+    webcodecs: 'new: WebCodecs beside the pose worker, adaptive rate',
   };
   const lines = [
     machineLine(
       `, Chromium ${chromiumVersion} headless, wasm backend; 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`,
     ),
     '',
-    `Each clip through the app's file pipeline (\`extractPoseTrack\`) twice, back to back: the old path (a \`<video>\` plays the file paced to the model; each frame is copied on the page, downscaled to ≤ 640 px and sent to the pose worker; skipped frames are fetched by seeking) and the new one (a decode worker started by the pose worker demuxes the file with mediabunny and decodes it with WebCodecs, every frame once and in order, and sends the candidate frames to the pose worker, transferred, up to ${DECODER_CREDIT} ahead, so decoding runs while the model does, src/pose/worker/decode-client.ts; the frames the adaptive sampler takes — 5 fps while the person stands still, 10 fps from the first sign of a descent until they stand still again, src/pose/adaptive-sampling.ts — are copied out of the decoder as YUV, downscaled to ≤ 640 px and converted to RGB in one pass, src/pose/worker/yuv-downscale.ts, and analysed there). The new path's model is loaded as the file screen loads it (src/pose/engine-loader.ts, for files): a warm-up of one wasm thread against ${threadTrialCount(cpus().length, true) ?? 2} threads, kept when at most ${FILE_THREADS_WIN_RATIO} of one thread's time (FILE_THREADS_WIN_RATIO, src/pose/engine-decision.ts); the old path's as the file screen did, in a plain worker (one thread on this machine). Wall time from the call to the last pose, model already loaded. Speed = seconds of video / seconds of analysis (1× = as long as the video). "Same result" compares the new path's summary with the old full-rate one: rep and partial counts exact, rep bottoms within ${BOTTOM_TOLERANCE_MS.toFixed(0)} ms, the same cues.`,
+    `Each clip through the app's file pipeline (\`extractPoseTrack\`) twice, back to back: the old path (a \`<video>\` plays the file paced to the model; each frame is copied on the page, downscaled to ≤ 640 px and sent to the pose worker; skipped frames are fetched by seeking) and the new one (a decode worker started by the pose worker demuxes the file with mediabunny and decodes it with WebCodecs, every frame once and in order, and sends the candidate frames to the pose worker, transferred, up to ${DECODER_CREDIT} ahead, so decoding runs while the model does, src/pose/worker/decode-client.ts; the frames the adaptive sampler takes — 5 fps while the person stands still, 10 fps from the first sign of a descent until they stand still again, src/pose/adaptive-sampling.ts — are copied out of the decoder as YUV, downscaled to ≤ 640 px and converted to RGB in one pass, src/pose/worker/yuv-downscale.ts, and analysed there). The new path's model is loaded as the file screen loads it (src/pose/engine-loader.ts, for files): a warm-up of one wasm thread against ${threadTrialCount(cpus().length, true) ?? 2} threads, kept when at most ${FILE_THREADS_WIN_RATIO}× one thread's time (FILE_THREADS_WIN_RATIO, src/pose/engine-decision.ts); the old path's as the file screen did, in a plain worker (one thread on this machine). Wall time from the call to the last pose, model already loaded. Speed = seconds of video / seconds of analysis (1× = as long as the video). "Same result" compares the new path's summary with the old full-rate one: rep and partial counts exact, rep bottoms within ${BOTTOM_TOLERANCE_MS.toFixed(0)} ms, the same cues.`,
     '',
     '| model | clip | path | frames analysed / decoded | video s | analysis s | speed (× real time) | median inference ms | same result as full rate |',
     '|---|---|---|--:|--:|--:|--:|--:|---|',
@@ -233,7 +238,7 @@ async function main(): Promise<void> {
         const match =
           r === fresh && old !== undefined ? agreement(old.summary, r.summary).text : '(reference)';
         lines.push(
-          `| ${r.model} | ${r.clip} | ${label[r.path]} (${r.engine}${r.decodedIn === null ? '' : `; decoded in the ${r.decodedIn}`}) | ${r.framesAnalysed} / ${r.framesDecoded} | ${r.mediaS.toFixed(1)} | ${r.wallS.toFixed(1)} | ${r.path === 'webcodecs' ? '**' : ''}${r.speed.toFixed(2)}×${r.path === 'webcodecs' ? '**' : ''} | ${r.inferenceMs.toFixed(1)} | ${match} |`,
+          `| ${r.model} | ${r.clip} | ${label[r.path]} (${r.engine}${r.decodedIn === null ? '' : `; decoded in ${DECODED_IN[r.decodedIn]}`}) | ${r.framesAnalysed} / ${r.framesDecoded} | ${r.mediaS.toFixed(1)} | ${r.wallS.toFixed(1)} | ${r.path === 'webcodecs' ? '**' : ''}${r.speed.toFixed(2)}×${r.path === 'webcodecs' ? '**' : ''} | ${r.inferenceMs.toFixed(1)} | ${match} |`,
         );
       }
       if (old !== undefined && fresh !== undefined)

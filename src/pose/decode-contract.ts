@@ -6,7 +6,8 @@
  *
  *   pose → decode: open { file, gridFps, credit }   decode → pose: opened | unsupported
  *   decode → pose: frame (VideoFrame transferred), one per credit      pose → decode: credit
- *   decode → pose: end { framesDecoded } | error { message }           pose → decode: close
+ *   decode → pose: end { framesDecoded } | error { message }
+ * The pose worker ends a decode worker by terminating it (its frames go with it).
  */
 import type { VideoFileProbe } from './contract';
 
@@ -37,9 +38,7 @@ export type ToDecoder =
   /** `gridFps`: the sampling grid's rate (null: every frame); `credit`: frames it may send ahead. */
   | { type: 'open'; file: Blob; gridFps: number | null; credit: number }
   /** One more frame may be sent. */
-  | { type: 'credit' }
-  /** Stop: no more frames are wanted. */
-  | { type: 'close' };
+  | { type: 'credit' };
 
 export type FromDecoder =
   | { type: 'opened'; opened: OpenedVideo }

@@ -8,7 +8,7 @@
  * docs/benchmarks.md). Here it runs beside the model.
  */
 import type { FromDecoder, ToDecoder } from '../decode-contract';
-import { FileDecodeError, openLocalCandidates, type CandidateSource } from './file-candidates';
+import { errorText, openLocalCandidates, type Candidate, type CandidateSource } from './file-candidates';
 
 /** The side of a message port this worker talks through (the worker's global scope). */
 export interface DecoderPort {
@@ -16,36 +16,29 @@ export interface DecoderPort {
   addEventListener(type: 'message', listener: (e: MessageEvent<ToDecoder>) => void): void;
 }
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
 export function serveDecoding(port: DecoderPort): void {
   let source: CandidateSource | null = null;
   let credit = 0;
-  let closed = false;
+  let ended = false;
   let sending = false;
 
-  /** Sends frames while there is credit; ends with 'end' or 'error'. */
+  /** Sends frames while there is credit; the stream ends with 'end' or 'error'. */
   async function send(): Promise<void> {
     if (sending || source === null) return;
     sending = true;
     try {
-      while (credit > 0 && !closed) {
-        let c;
+      while (credit > 0 && !ended) {
+        let c: Candidate | null;
         try {
           c = await source.next();
         } catch (e) {
-          const message = e instanceof FileDecodeError ? e.message : errorText(e);
-          port.postMessage({ type: 'error', message, framesDecoded: source.framesDecoded() });
-          closed = true;
+          ended = true;
+          port.postMessage({ type: 'error', message: errorText(e), framesDecoded: source.framesDecoded() });
           break;
         }
         if (c === null) {
+          ended = true;
           port.postMessage({ type: 'end', framesDecoded: source.framesDecoded() });
-          closed = true;
-          break;
-        }
-        if (closed) {
-          c.sample.close();
           break;
         }
         credit--;
@@ -60,14 +53,24 @@ export function serveDecoding(port: DecoderPort): void {
     } finally {
       sending = false;
     }
-    if (closed) await source.close();
+    if (ended) await source.close();
   }
 
   port.addEventListener('message', (e) => {
     const m = e.data;
-    if (m.type === 'open') {
-      credit = m.credit;
-      void openLocalCandidates(m.file, m.gridFps).then((opened) => {
+    if (m.type === 'credit') {
+      credit++;
+      void send();
+      return;
+    }
+    credit = m.credit;
+    openLocalCandidates(m.file, m.gridFps)
+      .catch((err: unknown) => ({
+        kind: 'unsupported' as const,
+        reason: `the decoder could not start (${errorText(err)})`,
+        probe: null,
+      }))
+      .then((opened) => {
         if ('kind' in opened) {
           port.postMessage({ type: 'unsupported', reason: opened.reason, probe: opened.probe });
           return;
@@ -76,12 +79,5 @@ export function serveDecoding(port: DecoderPort): void {
         port.postMessage({ type: 'opened', opened: opened.opened });
         void send();
       });
-    } else if (m.type === 'credit') {
-      credit++;
-      void send();
-    } else {
-      closed = true;
-      if (!sending) void source?.close();
-    }
   });
 }

@@ -38,7 +38,7 @@ export interface CandidateSource {
 
 export type Unsupported = { kind: 'unsupported'; reason: string; probe: VideoFileProbe | null };
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * Reads the container and the first video stream's header and index. Anything that fails here

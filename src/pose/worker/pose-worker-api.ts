@@ -21,6 +21,7 @@ import type {
   PoseWorkerApi,
 } from '../contract';
 import { analyseFileInWorker, cancelFileAnalysis } from './file-analysis';
+import { errorText } from './file-candidates';
 import { bitmapPixels, pageFramePixels, pageFrameSize, type PageFrame } from './bitmap-pixels';
 import { runLiveFrames, stopLiveFrames } from './live-frames';
 import { releaseModelImage, type ModelImage } from './model-image';
@@ -84,8 +85,6 @@ async function timeWarmup(
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
-
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 async function disposeDetector(): Promise<void> {
   detector?.dispose();
