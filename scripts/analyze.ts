@@ -42,7 +42,7 @@ async function trackFromVideo(path: string, model: string, backend: string): Pro
     const probe = r.stats.probe;
     process.stderr.write(
       r.stats.path === 'webcodecs'
-        ? `analyze: decoded with WebCodecs in the worker (${probe?.codecString ?? '?'} in ${probe?.container ?? '?'}), ${r.stats.framesDecoded} frames decoded\n`
+        ? `analyze: decoded with WebCodecs in ${r.stats.decodedIn === 'decode-worker' ? 'a decode worker' : 'the pose worker'} (${probe?.codecString ?? '?'} in ${probe?.container ?? '?'}), ${r.stats.framesDecoded} frames decoded\n`
         : `analyze: played in a video element${r.stats.pathReason === null ? '' : ` (${r.stats.pathReason})`}: frames fetched by seeking ${src.fetchedBySeek}, stalls ${src.stalls}, final playback rate ${src.finalRate.toFixed(2)}×\n`,
     );
     for (const f of r.init.fallbacks)

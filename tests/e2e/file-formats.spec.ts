@@ -1,9 +1,9 @@
 /**
  * Files that the <video>-element path failed on now analyse on the file screen (real page, worker,
- * model, decoded with WebCodecs in the worker): an MP4 with two video streams, an H.264 .mov with a
- * 1/600 time base and a non-integer average frame rate, and a variable-frame-rate clip, each made from
- * the rear barbell clip (2 complete reps; fixtures/formats/README.md). An HEVC file, in a browser
- * that cannot decode HEVC, ends in an error that names the codec and the container.
+ * model, decoded with WebCodecs in a decode worker): an MP4 with two video streams, an H.264 .mov
+ * with a 1/600 time base and a non-integer average frame rate, and a variable-frame-rate clip, each
+ * made from the rear barbell clip (2 complete reps; fixtures/formats/README.md). An HEVC file, in a
+ * browser that cannot decode HEVC, ends in an error that names the codec and the container.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
