@@ -20,14 +20,11 @@ async function loadEngine(options: {
   wasmThreads?: number;
 }): Promise<{ client: PoseClient; init: InitReport }> {
   if (options.engine === 'file-screen') {
-    const loaded = await new ModelLoader(null, () => undefined).load(
+    const loaded = await new ModelLoader(null, () => undefined).loadOwned(
       options.model,
       options.backend,
-      () => true,
-      null,
       'file',
     );
-    if ('superseded' in loaded) throw new Error('model load superseded');
     return { client: loaded.handle.client, init: loaded.report };
   }
   const client = new PoseClient();

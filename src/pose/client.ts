@@ -170,8 +170,9 @@ export class PoseClient {
 
   /**
    * Decodes and analyses a whole video file in the worker (contract: PoseWorkerApi.analyseFile; the
-   * file is decoded in a decode worker the pose worker starts). The client counts as busy meanwhile (live frames are dropped). `signal` cancels at the next
-   * frame. A worker silent for FILE_PROGRESS_TIMEOUT_MS is taken for dead.
+   * file is decoded in a decode worker the pose worker starts). The client counts as busy meanwhile
+   * (live frames are dropped). `signal` cancels at the next frame. A worker silent for
+   * FILE_PROGRESS_TIMEOUT_MS is taken for dead.
    */
   async analyseFile(
     file: Blob,

@@ -173,6 +173,16 @@ export class ModelLoader {
   }
 
   /**
+   * Loads `model` for `use` in a worker the caller owns, for a caller that never starts a second
+   * load over it (the file screen, the harness): never superseded.
+   */
+  async loadOwned(model: ModelId, backend: BackendChoice, use: ThreadsUse): Promise<LoadedModel> {
+    const r = await this.load(model, backend, () => true, null, use);
+    if ('superseded' in r) throw new Error('the model load was superseded');
+    return r;
+  }
+
+  /**
    * Times wasm with `threads` threads in a second worker (a worker's thread count is fixed when its
    * wasm starts) against the one-thread worker already loaded (`oneThread`), keeps the one `use`'s
    * rule picks, disposing the other, and decides for both uses. Returns null when a newer load took

@@ -131,13 +131,10 @@ export class FileScreen {
       model,
       backend,
       client: null,
-      loaded: loader
-        .load(model, backend, () => true, null, 'file')
-        .then((r) => {
-          if ('superseded' in r) throw new Error('the model load was superseded');
-          engine.client = r.handle.client;
-          return { client: r.handle.client, report: r.report };
-        }),
+      loaded: loader.loadOwned(model, backend, 'file').then((r) => {
+        engine.client = r.handle.client;
+        return { client: r.handle.client, report: r.report };
+      }),
     };
     // A load that failed is not kept: the next file tries again.
     engine.loaded.catch(() => {
