@@ -26,6 +26,28 @@ export function paddedY4m(clipFile: string): string {
   );
 }
 
+/**
+ * Seconds the person stands before the first rep in `paddedStandingY4m`. The banded clip starts
+ * its first descent 0.4 s in, and at 5 fps the core's provisional calibration (350 ms still) then
+ * needs the first 3 frames of a pass: a set begun in the black padding between passes misses its
+ * first rep whenever a busy machine drops one of them. 1.5 s covers the full 1 s calibration.
+ */
+export const STAND_BEFORE_S = 1.5;
+
+/**
+ * As `paddedY4m`, with the clip's first frame held for `STAND_BEFORE_S` after the black lead-in:
+ * the person stands ready before squatting, as people do when a set is about to start.
+ */
+export function paddedStandingY4m(clipFile: string): string {
+  const src = y4mPathFor(clipFile);
+  return toY4m(
+    src,
+    src.replace(/\.y4m$/, '.padded-standing.y4m'),
+    `tpad=start_duration=${STAND_BEFORE_S}:start_mode=clone,` +
+      `tpad=start_duration=${PAD_BEFORE_S}:stop_duration=${PAD_AFTER_S}:color=black`,
+  );
+}
+
 export function clipDurationS(clipFile: string): number {
   const out = execFileSync('ffprobe', [
     '-v',

@@ -26,6 +26,43 @@ async function engineLine(page: Page, text: string | RegExp): Promise<string> {
   return (await engine.textContent()) ?? '';
 }
 
+/** Either decision of the rule, with both models' timings, from a fresh measurement. */
+const DECIDED = /^(?!.*earlier start).*blazepose-full (\d+) ms vs blazepose-lite (\d+) ms per frame/;
+/** Measurements tried before the test gives up on seeing lite timed faster here. */
+const MAX_MEASUREMENTS = 3;
+
+/** "Measure again" in the Advanced section (opened first if closed). */
+async function measureAgain(page: Page): Promise<void> {
+  const advanced = page.locator('details.advanced');
+  if (!(await advanced.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await page.getByText('Advanced: pose model and speed').click();
+  }
+  await page.getByRole('button', { name: 'Measure again' }).click();
+}
+
+/**
+ * The engine line once the rule has stepped down. One warm-up per model on 2 shared cores can time
+ * lite within `LITE_WIN_RATIO` of full (a busy moment during lite's run); then full rightly stays,
+ * which is checked, and "Measure again" times both afresh.
+ */
+async function steppedDownByMeasuring(page: Page): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const line = await engineLine(page, DECIDED);
+    if (line.includes('stepped down')) return line;
+    const [, fullMs, liteMs] = DECIDED.exec(line) ?? [];
+    expect(line, 'the rule keeps full only when lite was not clearly faster').toContain(
+      'was not clearly faster',
+    );
+    expect(Number(liteMs)).toBeGreaterThanOrEqual(Number(fullMs) * LITE_WIN_RATIO - 1);
+    expect(attempt, `lite never timed faster than full here: ${line}`).toBeLessThan(MAX_MEASUREMENTS);
+    // The line changes only when the new measurement is decided: blank it so the next read is that.
+    await page.getByTestId('engine').evaluate((e) => {
+      e.textContent = '';
+    });
+    await measureAgain(page);
+  }
+}
+
 /** The page's start marks (src/pose/start-marks.ts): which models this visit loaded. */
 const startMarks = (page: Page): Promise<string[]> =>
   page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
@@ -38,7 +75,7 @@ test('a budget this machine misses: steps down to lite, says so, coaches on, and
     const page = await browser.context.newPage();
     // No ?model=: the app's default model, which may step down.
     await page.goto(`/${FORCED}#/live`);
-    const first = await engineLine(page, 'stepped down');
+    const first = await steppedDownByMeasuring(page);
     expect(first).toMatch(/^Model blazepose-lite on wasm/);
     expect(first).toMatch(/blazepose-full \d+ ms vs blazepose-lite \d+ ms per frame, budget 20\.0 ms/);
     const engine = page.getByTestId('engine');
@@ -79,13 +116,9 @@ test('a budget this machine misses: steps down to lite, says so, coaches on, and
     // "Measure again" times both models afresh and decides again, by the same rule on the new
     // figures (one warm-up each: on shared cores lite can time within 0.9× of full, and then full
     // rightly stays).
-    await page.getByText('Advanced: pose model and speed').click();
-    await page.getByRole('button', { name: 'Measure again' }).click();
-    const third = await engineLine(
-      page,
-      /^(?!.*earlier start).*blazepose-full \d+ ms vs blazepose-lite \d+ ms per frame/,
-    );
-    const [, fullMs, liteMs] = /blazepose-full (\d+) ms vs blazepose-lite (\d+) ms/.exec(third) ?? [];
+    await measureAgain(page);
+    const third = await engineLine(page, DECIDED);
+    const [, fullMs, liteMs] = DECIDED.exec(third) ?? [];
     const boundaryMs = Number(fullMs) * LITE_WIN_RATIO;
     // The line rounds to whole ms: within a ms of the boundary either outcome is the rule's.
     if (Math.abs(Number(liteMs) - boundaryMs) > 1) {
