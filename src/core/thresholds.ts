@@ -130,12 +130,19 @@ export const KNEE_INSIDE_FOOT_CLEAR_RATIO = 0.06;
 export const HIPS_LEVEL_FIRE_DEG = 5.5;
 /** Pelvic drop (deg, perspective removed) below which `hips-level` clears: the lower end of Munro 2012's smallest real change. */
 export const HIPS_LEVEL_CLEAR_DEG = 4;
-/** Fewest straight-knee frames in the second before a rep for them to be its standing hip-line reference (hip-line-reference.ts): a 5 fps clip shows 5; fewer fall back to the set's calibration. */
-export const HIP_LINE_REF_MIN_FRAMES = 3;
+/** Fewest upright frames in the second before a rep for them to be its standing reference (hip line, centre of mass along the foot; rep-standing-reference.ts): a 5 fps clip shows 5; fewer fall back to the set's calibration. */
+export const REP_STANDING_REF_MIN_FRAMES = 3;
 /** Depth ratio the set's first descent must pass before the shoulder line's tilt is read as the perspective's direction (≈ a third of parallel depth, shoulders ~10 cm down); until then the allowance is taken off the drop whichever way it goes (at that depth it is ≤ ~2°). */
 export const PERSPECTIVE_SIGN_MIN_DEPTH_RATIO = 0.15;
 /** Assumed focal length as a share of the frame's longer side (ratio) for the hip-line perspective allowance: a phone's main camera (26 mm equivalent) has f ≈ 0.75 of the 4:3 sensor's long side, ~0.8 after video stabilisation's crop; a 78°-diagonal webcam ≈ 0.71 and laptop webcams (65–70° diagonal) ≈ 0.8–0.9 of the 16:9 frame's long side. A longer focal length would under-state the allowance. */
 export const ASSUMED_FOCAL_PER_LONG_SIDE = 0.8;
+/**
+ * Where a person's centre of mass stands over the foot in quiet standing, share of heel→toe length
+ * from the heel: ~5 cm in front of the ankle joint (Winter 1995, Gait Posture 3:193), the ankle
+ * ~0.2 of a 26 cm foot in front of the heel → (5.2 + 5) ÷ 26 ≈ 0.4. `toeShiftRatio` is this plus
+ * the COM's movement along the foot since the standing calibration.
+ */
+export const STANDING_COM_ALONG_FOOT_RATIO = 0.4;
 /** Centre-of-mass position along heel→toe (ratio) at which `hips-back` fires: the centre of pressure should stay in the back ~70% of the foot, plus ~0.1 foot length for the error of a 2D segment-weighted COM (~2–3% of height). */
 export const HIPS_BACK_FIRE_RATIO = 0.8;
 /** Toe-shift ratio below which `hips-back` clears. */

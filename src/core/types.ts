@@ -127,6 +127,8 @@ export interface Calibration {
   readonly kneeAngleDeg: Sided<number | null>;
   /** Standing foot-plane knee tilt (static alignment + model bias), deg; subtracted from the dynamic measure. */
   readonly footPlaneTiltDeg: Sided<number | null>;
+  /** Standing centre of mass along heel→toe in the image (raw, camera roll included), share of foot length; null without heels and toes. */
+  readonly comAlongFootRatio: number | null;
 }
 
 /** A cue event: fired once, recorded with what triggered it. */

@@ -17,8 +17,6 @@ export const OPEN_CASES: Readonly<Record<string, string>> = {
     'the first shuffle no longer counts (its foot ends 0.25 shank lengths from where it stood when the dip began), and the second was already caught; the third step moves the left foot only 0.06 of a shank (~2 cm) sideways with a 0.19 dip and 20° knee bend, which nothing in the keypoints tells from a shallow squat, so it counts and gets go-lower. Knees-out fires at 2.0 s, in the first shuffle’s dip (0.14 inside): that foot moves under the step limit, so the feet count as settled and cues are live until the dip ends and the foot is found elsewhere. The real reps after the walk-out read 0.10 inside their foot line (0.01–0.02 without the walk-out), at the band’s edge and under the knees-out limit: the shuffles that are caught re-take the standing calibration, so the reference is the stance after the second shuffle, and the third moves the left foot again.',
   'roll-5/banded':
     'a 5° camera roll moves the foot line’s direction; the left knee, already 0.08 inside its foot line in this clip, then reads 0.13 and knees-out fires.',
-  'roll+5/side':
-    'a 5° roll of the side view reads the centre of mass 0.84–0.98 of the way to the toes: hips-back fires.',
   'valgus/half/left-10':
     'the FPPA change is read (+27° for +28° at D = 20), but the knee starts 0.2 shank lengths outside its foot line in this clip, so the injected cave-in does not reach the knees-out limit.',
   'valgus/half/left-15': 'as valgus/half/left-10.',

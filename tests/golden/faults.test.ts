@@ -8,6 +8,7 @@ import { SetAnalyzer } from '../../src/core/set/session';
 import { clamp01, rotateAboutDeg, vec } from '../../src/core/math/geometry';
 import type { Keypoint, KeypointName, PoseFrame } from '../../src/core/pose/keypoints';
 import type { FrameAnalysis, RepSummary, SetSummary, Side } from '../../src/core/types';
+import { rotateTrack } from '../constructed/transforms';
 import { loadFrames, mapKeypoints, shiftUpperBodyForward } from './tracks';
 
 /** How much a metric of the non-injected side or rep may move (knock-on effects through smoothing are nil; this is float noise), deg or ratio. */
@@ -195,4 +196,21 @@ describe('weight to the toes injection (side clip)', () => {
     expect(hb.length).toBeGreaterThan(0);
     expect(hb.every((c) => c.rep === 1 && c.metric === 'toeShift')).toBe(true);
   });
+
+  // Case: the injection above with s = 0.5, then every keypoint of the track rotated ±5° about the
+  // frame centre (a phone tilted on the floor), and the same roll without the injection. Measured
+  // against standing, a roll ρ still moves the bottom by ≈ sin ρ × the COM's drop ÷ foot length,
+  // −0.11 here at +5°: s = 0.4 (+0.24 level, peak 0.91) then peaks at 0.795, under the 0.8 limit;
+  // s = 0.5 is past it both ways round (docs/metrics.md).
+  it.each([5, -5])(
+    'rolled %i°: hips-back fires in the injected rep only (s = 0.5), and never without injection',
+    (rollDeg) => {
+      const plain = analyse(rotateTrack(base, rollDeg)).summary;
+      expect(plain.cues.filter((c) => c.id === 'hips-back')).toEqual([]);
+      const injected = analyse(rotateTrack(inject(0.5), rollDeg)).summary;
+      const hb = injected.cues.filter((c) => c.id === 'hips-back');
+      expect(hb.length).toBeGreaterThan(0);
+      expect(hb.every((c) => c.rep === 1 && c.metric === 'toeShift')).toBe(true);
+    },
+  );
 });

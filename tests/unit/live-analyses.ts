@@ -36,6 +36,7 @@ export const CALIBRATION: Calibration = {
   heelToeDyPx: { left: 11, right: 9 },
   kneeAngleDeg: { left: 178, right: 177 },
   footPlaneTiltDeg: { left: 0, right: 0 },
+  comAlongFootRatio: null,
 };
 
 /** A calibrated person standing square to the camera, well placed, no reps yet; override as needed. */

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { GatedPose } from '../../src/core/pose/gating';
 import {
   centreOfMass,
+  comAlongFoot,
   computeRawMetrics,
   footPlaneValgus,
   fppaDeg,
   hipLineDeg,
 } from '../../src/core/metrics/metrics';
 import { vec } from '../../src/core/math/geometry';
-import { ANKLE_TO_TOE_PER_SHANK } from '../../src/core/thresholds';
+import { ANKLE_TO_TOE_PER_SHANK, STANDING_COM_ALONG_FOOT_RATIO } from '../../src/core/thresholds';
 import { cocoOnly, FRAME_H, FRAME_W, frontPose, sidePose, toKeypoints, type RawPose } from './poses';
 
 /** Tolerance for closed-form geometry on hand-built poses, deg. */
@@ -103,16 +104,70 @@ describe('weight over the foot (side view)', () => {
     expect(moved).toBeLessThan(shift);
   });
 
-  it('toe-shift ratio grows with the forward shift and is null without heel/foot_index (MoveNet)', () => {
-    const ctx = { view: 'side' as const, yawDeg: 80, calibration: null, depthRatio: 0.3, hipDescentPx: 0 };
+  it('toe-shift ratio: standing reads the standing COM place, grows with the forward shift, null without a standing reference or heel/foot_index (MoveNet)', () => {
+    const base = { view: 'side' as const, yawDeg: 80, calibration: null, depthRatio: 0.3, hipDescentPx: 0 };
+    const standingRef = comAlongFoot(gated(sidePose(0))) as number;
+    const ctx = { ...base, comAlongFootRefRatio: standingRef };
+    expect(computeRawMetrics(gated(sidePose(0)), ctx).toeShiftRatio).toBeCloseTo(
+      STANDING_COM_ALONG_FOOT_RATIO,
+      9,
+    );
     const t0 = computeRawMetrics(gated(sidePose(0.5)), ctx).toeShiftRatio as number;
     const t1 = computeRawMetrics(gated(sidePose(0.5, { shiftPx: 30 })), ctx).toeShiftRatio as number;
     expect(t1).toBeGreaterThan(t0);
+    // The COM's forward move over the foot's length, exactly.
+    const moved =
+      (comAlongFoot(gated(sidePose(0.5, { shiftPx: 30 }))) as number) -
+      (comAlongFoot(gated(sidePose(0.5))) as number);
+    expect(t1 - t0).toBeCloseTo(moved, 9);
+    expect(computeRawMetrics(gated(sidePose(0.5)), base).toeShiftRatio).toBeNull();
     const coco = computeRawMetrics(gated(cocoOnly(sidePose(0.5))), ctx);
     expect(coco.toeShiftRatio).toBeNull();
     expect(coco.kneePastToesRatio).toBeNull();
     expect(coco.heelRiseRatio).toBeNull();
     expect(coco.trunkLeanDeg).not.toBeNull();
+  });
+
+  it('a camera rolled ±5° moves the toe shift by sin 5° × the COM’s change in height over the foot length, not by its whole height', () => {
+    // Case: every keypoint of the standing pose and of a half squat rotated by ρ about the frame centre.
+    const roll = (raw: RawPose, rhoDeg: number): RawPose => {
+      const r = (rhoDeg * Math.PI) / 180;
+      const [cx, cy] = [FRAME_W / 2, FRAME_H / 2];
+      const out: RawPose = {};
+      for (const [n, p] of Object.entries(raw) as [keyof RawPose, readonly [number, number]][]) {
+        const [dx, dy] = [p[0] - cx, p[1] - cy];
+        out[n] = [cx + dx * Math.cos(r) - dy * Math.sin(r), cy + dx * Math.sin(r) + dy * Math.cos(r)];
+      }
+      return out;
+    };
+    const shift = (rhoDeg: number): number => {
+      const ref = comAlongFoot(gated(roll(sidePose(0), rhoDeg))) as number;
+      const m = computeRawMetrics(gated(roll(sidePose(0.5), rhoDeg)), {
+        view: 'side',
+        yawDeg: 80,
+        calibration: null,
+        depthRatio: 0.5,
+        hipDescentPx: 0,
+        comAlongFootRefRatio: ref,
+      });
+      return m.toeShiftRatio as number;
+    };
+    const level = shift(0);
+    const comDrop =
+      (centreOfMass(gated(sidePose(0.5)))?.y as number) - (centreOfMass(gated(sidePose(0)))?.y as number);
+    const p = sidePose(0);
+    const midX = (a: keyof RawPose, b: keyof RawPose): number => ((p[a]?.[0] ?? 0) + (p[b]?.[0] ?? 0)) / 2;
+    const footPx = midX('left_foot_index', 'right_foot_index') - midX('left_heel', 'right_heel');
+    const bound = (Math.sin((5 * Math.PI) / 180) * comDrop) / footPx + 0.01;
+    for (const rho of [5, -5]) {
+      expect(Math.abs(shift(rho) - level)).toBeLessThan(bound);
+      // The raw place over the foot moves by the COM's whole height × sin ρ: several times more.
+      const raw = Math.abs(
+        (comAlongFoot(gated(roll(sidePose(0.5), rho))) as number) -
+          (comAlongFoot(gated(sidePose(0.5))) as number),
+      );
+      expect(raw).toBeGreaterThan(3 * bound);
+    }
   });
 });
 

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { GatedPose } from '../../src/core/pose/gating';
 import { computeRawMetrics, type MetricContext } from '../../src/core/metrics/metrics';
 import { PerspectiveTiltSign } from '../../src/core/metrics/perspective';
-import { HipLineReference } from '../../src/core/metrics/hip-line-reference';
+import { RepStandingReference } from '../../src/core/metrics/rep-standing-reference';
 import {
   ASSUMED_FOCAL_PER_LONG_SIDE,
   CALIBRATION_STILL_MS,
-  HIP_LINE_REF_MIN_FRAMES,
+  REP_STANDING_REF_MIN_FRAMES,
   PERSPECTIVE_SIGN_MIN_DEPTH_RATIO,
 } from '../../src/core/thresholds';
 import type { Calibration } from '../../src/core/types';
@@ -71,24 +71,24 @@ describe('PerspectiveTiltSign', () => {
   });
 });
 
-describe('HipLineReference', () => {
+describe('RepStandingReference', () => {
   it('a rep is measured against the median of the straight-knee second before it', () => {
-    const r = new HipLineReference();
+    const r = new RepStandingReference();
     r.push(0, 9, true); // older than CALIBRATION_STILL_MS at the rep's start: dropped
     const t0 = CALIBRATION_STILL_MS + 100;
     [1.5, 2, 4].forEach((deg, i) => r.push(t0 + i * 100, deg, true));
     r.push(t0 + 300, 7, false); // knees bent: not standing
     r.startRep();
-    expect(r.refDeg(0.4)).toBe(2);
+    expect(r.ref(0.4)).toBe(2);
     r.endRep();
-    expect(r.refDeg(0.4)).toBe(0.4);
+    expect(r.ref(0.4)).toBe(0.4);
   });
 
   it('falls back to the calibration when the second before the rep holds too few standing frames', () => {
-    const r = new HipLineReference();
-    for (let i = 0; i < HIP_LINE_REF_MIN_FRAMES - 1; i++) r.push(i * 200, 3, true);
+    const r = new RepStandingReference();
+    for (let i = 0; i < REP_STANDING_REF_MIN_FRAMES - 1; i++) r.push(i * 200, 3, true);
     r.startRep();
-    expect(r.refDeg(0.4)).toBe(0.4);
+    expect(r.ref(0.4)).toBe(0.4);
   });
 });
 

@@ -3,6 +3,7 @@ import type { GatedPose } from '../pose/gating';
 import { dist, type Vec2 } from '../math/geometry';
 import { median, medianOrNull, mostFrequent } from '../math/stats';
 import {
+  comAlongFoot,
   footPlaneTilts,
   heelToeDy,
   hipLineDeg,
@@ -31,6 +32,7 @@ interface Sample {
   readonly heelToeDy: Sided<number | null>;
   readonly knee: Sided<number | null>;
   readonly footTilt: Sided<number | null>;
+  readonly comAlongFoot: number | null;
   readonly view: View;
   readonly yawDeg: number | null;
 }
@@ -98,6 +100,7 @@ export class CalibrationDetector {
       heelToeDy: heelToeDy(pose),
       knee,
       footTilt: footPlaneTilts(pose, leftDir, lengths.shank),
+      comAlongFoot: comAlongFoot(pose),
       view,
       yawDeg,
     });
@@ -150,5 +153,6 @@ function build(run: readonly Sample[], provisional: boolean): Calibration {
     heelToeDyPx: sidedMedian(run, (s) => s.heelToeDy),
     kneeAngleDeg: sidedMedian(run, (s) => s.knee),
     footPlaneTiltDeg: sidedMedian(run, (s) => s.footTilt),
+    comAlongFootRatio: medianOrNull(run.map((s) => s.comAlongFoot)),
   };
 }

@@ -6,6 +6,7 @@ import {
   ASSUMED_FOCAL_PER_LONG_SIDE,
   FPPA_MIN_THIGH_IMAGE_RATIO,
   FPPA_NO_TOE_MAX_YAW_DEG,
+  STANDING_COM_ALONG_FOOT_RATIO,
 } from '../thresholds';
 import type { Calibration, FrameMetrics, MetricId, Side, Sided, View } from '../types';
 import { viewSupports } from './view';
@@ -21,8 +22,10 @@ export interface MetricContext {
   readonly hipDescentPx: number | null;
   /** Which hip perspective lowers as the body descends (+1 left, −1 right; perspective.ts), or null when not known. */
   readonly perspectiveTiltSign?: 1 | -1 | null;
-  /** Standing hip line this frame's drop is measured against (hip-line-reference.ts); the calibration's when absent. */
+  /** Standing hip line this frame's drop is measured against (rep-standing-reference.ts); the calibration's when absent. */
   readonly hipLineRefDeg?: number | null;
+  /** Standing centre of mass along the foot (`comAlongFoot`) this frame's toe shift is measured against; the calibration's when absent. */
+  readonly comAlongFootRefRatio?: number | null;
 }
 
 const sided = <T>(f: (s: Side) => T): Sided<T> => ({ left: f('left'), right: f('right') });
@@ -83,6 +86,19 @@ export function heelToeDy(pose: GatedPose): Sided<number | null> {
     const t = pt(pose, SIDE_NAMES[s].toe);
     return h && t ? t.y - h.y : null;
   });
+}
+
+/**
+ * Where the centre of mass stands over the feet in the image: its x along heel → toe (both feet's
+ * midpoints), 0 = over the heels, 1 = over the toes. Raw: a rolled camera adds its tilt × the COM's
+ * height to it, so the metric is taken relative to standing (`toeShiftRatio`).
+ */
+export function comAlongFoot(pose: GatedPose): number | null {
+  const heelMid = pairMid(pose, 'left_heel', 'right_heel');
+  const toeMid = pairMid(pose, 'left_foot_index', 'right_foot_index');
+  const footVec = heelMid && toeMid ? toeMid.x - heelMid.x : 0;
+  const com = footVec === 0 ? null : centreOfMass(pose);
+  return heelMid && com ? (com.x - heelMid.x) / footVec : null;
 }
 
 const minOf = (a: number | null, b: number | null): number | null =>
@@ -192,12 +208,16 @@ export function computeRawMetrics(pose: GatedPose, ctx: MetricContext): FrameMet
   const footVec = heelMid && toeMid ? toeMid.x - heelMid.x : 0;
   const footLen = Math.abs(footVec);
   const facing = footVec === 0 ? 0 : Math.sign(footVec);
-  let toeShiftRatio: number | null = null;
+  // Relative to standing, placed at where a standing person's centre of mass lies: a camera rolled
+  // by ρ moves the raw value by ~sin ρ × the COM's height ÷ foot length (±0.37 at 5° on the side
+  // clip), nearly the same standing and at the bottom, so the difference keeps the movement only.
+  const comNow = comAlongFoot(pose);
+  const comStanding = ctx.comAlongFootRefRatio ?? cal?.comAlongFootRatio ?? null;
+  const toeShiftRatio =
+    comNow === null || comStanding === null ? null : STANDING_COM_ALONG_FOOT_RATIO + comNow - comStanding;
   let kneePastToesRatio: number | null = null;
   let shinAngleDeg: number | null = null;
   if (heelMid && toeMid && footLen > 0) {
-    const com = centreOfMass(pose);
-    if (com) toeShiftRatio = (com.x - heelMid.x) / footVec;
     const kMid = pairMid(pose, 'left_knee', 'right_knee');
     if (kMid) kneePastToesRatio = ((kMid.x - toeMid.x) * facing) / footLen;
     const aMid = pairMid(pose, 'left_ankle', 'right_ankle');

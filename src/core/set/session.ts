@@ -13,9 +13,9 @@ import { SquatGate } from './squat-gate';
 import { GatedPose } from '../pose/gating';
 import { dist } from '../math/geometry';
 import type { Keypoints, PoseFrame } from '../pose/keypoints';
-import { computeRawMetrics, EMPTY_METRICS, hipLineDeg, maskByView } from '../metrics/metrics';
+import { comAlongFoot, computeRawMetrics, EMPTY_METRICS, hipLineDeg, maskByView } from '../metrics/metrics';
 import { PerspectiveTiltSign } from '../metrics/perspective';
-import { HipLineReference } from '../metrics/hip-line-reference';
+import { RepStandingReference } from '../metrics/rep-standing-reference';
 import { RepStateMachine, StandingReference, type RepTransition } from './reps';
 import { DEFAULT_ONE_EURO, KeypointSmoother, type OneEuroParams } from '../pose/smoothing';
 import { RepRecorder } from './summary';
@@ -77,7 +77,8 @@ export class SetAnalyzer {
   private readonly recorder = new RepRecorder();
   private readonly gate = new SquatGate();
   private readonly perspective = new PerspectiveTiltSign();
-  private readonly hipLineRef = new HipLineReference();
+  private readonly hipLineRef = new RepStandingReference();
+  private readonly comAlongFootRef = new RepStandingReference();
   /** A cue announced by a rep transition on this frame (the depth verdict at the turn). */
   private announced: CueEvent | null = null;
   private completed: RepSummary[] = [];
@@ -152,6 +153,7 @@ export class SetAnalyzer {
     // squat's image knee angle can read straight).
     const upright = standingPose && depthRatio !== null && depthRatio <= REP_DESCENT_DEPTH_RATIO;
     this.hipLineRef.push(tMs, hipLineDeg(pose), upright);
+    this.comAlongFootRef.push(tMs, comAlongFoot(pose), upright);
     // Back up with a foot somewhere else: it was a step, not a squat.
     if (this.reps.current !== null && upright && !this.gate.feetReturned()) this.reps.invalidate();
     const transition = this.reps.push(tMs, depthRatio, standingPose);
@@ -166,7 +168,8 @@ export class SetAnalyzer {
       depthRatio,
       hipDescentPx: depthRatio !== null && refPx !== null ? depthRatio * refPx : null,
       perspectiveTiltSign: this.perspective.sign,
-      hipLineRefDeg: this.hipLineRef.refDeg(calibration?.hipLineDeg ?? null),
+      hipLineRefDeg: this.hipLineRef.ref(calibration?.hipLineDeg ?? null),
+      comAlongFootRefRatio: this.comAlongFootRef.ref(calibration?.comAlongFootRatio ?? null),
     });
     const metrics = maskByView(raw2, view);
     const phase = this.reps.phase;
@@ -196,6 +199,7 @@ export class SetAnalyzer {
     if (this.gate.takeNewStance()) {
       this.calibrator.reset();
       this.hipLineRef.reset();
+      this.comAlongFootRef.reset();
     }
     const live = current !== null && !this.reps.invalid && this.gate.cuesLive(tMs);
     if (current !== null) this.recorder.add({ tMs, view, metrics, live });
@@ -254,6 +258,7 @@ export class SetAnalyzer {
     this.recorder.clear();
     this.gate.reset();
     this.hipLineRef.reset();
+    this.comAlongFootRef.reset();
     this.perspective.reset();
     this.announced = null;
     this.completed = [];
@@ -285,6 +290,7 @@ export class SetAnalyzer {
         this.calibrator.takeProvisional();
         this.gate.startRep();
         this.hipLineRef.startRep();
+        this.comAlongFootRef.startRep();
         break;
       case 'turn': {
         // The depth verdict, at the moment the rep turns: no hold at the bottom is needed.
@@ -297,18 +303,21 @@ export class SetAnalyzer {
       case 'complete':
         this.gate.endRep();
         this.hipLineRef.endRep();
+        this.comAlongFootRef.endRep();
         this.completed.push(this.recorder.build(t.rep, true, this.opts.depthTarget));
         this.recorder.clear();
         break;
       case 'abandon':
         this.gate.endRep();
         this.hipLineRef.endRep();
+        this.comAlongFootRef.endRep();
         this.abandoned.push(this.recorder.build(t.rep, false, this.opts.depthTarget));
         this.recorder.clear();
         break;
       case 'cancel':
         this.gate.endRep();
         this.hipLineRef.endRep();
+        this.comAlongFootRef.endRep();
         this.recorder.clear();
         break;
     }

@@ -13,6 +13,7 @@ import {
   depthLimit,
   nounFor,
   setVerdict,
+  thresholds,
   verdictOf,
   type CueId,
   type DepthTarget,
@@ -56,7 +57,7 @@ export function limitText(column: MeasureColumn, depthTarget: DepthTarget): stri
     case 'hipDrop':
       return `“keep your hips level” when one hip stays more than ${cueRule('hips-level').fireAt}° lower than the other`;
     case 'weight':
-      return `0 % = over the heel, 100 % = over the toes; “sit your hips back” past ${Math.round(cueRule('hips-back').fireAt * 100)} %`;
+      return `0 % = over the heel, 100 % = over the toes, measured from where you stood (counted as ${Math.round(thresholds.STANDING_COM_ALONG_FOOT_RATIO * 100)} %); “sit your hips back” past ${Math.round(cueRule('hips-back').fireAt * 100)} %`;
     case 'trunkLean':
       return `lean of the chest from upright; “keep your chest up” past ${cueRule('chest-up').fireAt}°`;
   }
