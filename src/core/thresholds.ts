@@ -138,9 +138,10 @@ export const PERSPECTIVE_SIGN_MIN_DEPTH_RATIO = 0.15;
 export const ASSUMED_FOCAL_PER_LONG_SIDE = 0.8;
 /**
  * Where a person's centre of mass stands over the foot in quiet standing, share of heel→toe length
- * from the heel: ~5 cm in front of the ankle joint (Winter 1995, Gait Posture 3:193), the ankle
- * ~0.2 of a 26 cm foot in front of the heel → (5.2 + 5) ÷ 26 ≈ 0.4. `toeShiftRatio` is this plus
- * the COM's movement along the foot since the standing calibration.
+ * from the heel: a few cm (~5) in front of the ankle joint (Winter 1995, Gait Posture 3:193), the
+ * ankle ~0.2 of a 26 cm foot in front of the heel → (5.2 + 5) ÷ 26 ≈ 0.4. `toeShiftRatio` is this
+ * plus the COM's movement along the foot since standing (the second before the rep, else the
+ * calibration).
  */
 export const STANDING_COM_ALONG_FOOT_RATIO = 0.4;
 /** Centre-of-mass position along heel→toe (ratio) at which `hips-back` fires: the centre of pressure should stay in the back ~70% of the foot, plus ~0.1 foot length for the error of a 2D segment-weighted COM (~2–3% of height). */
