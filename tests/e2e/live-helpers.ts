@@ -16,16 +16,6 @@ export const PAD_BEFORE_S = 2;
  */
 export const PAD_AFTER_S = 6;
 
-/** The clip's y4m with black padding before and after (cached next to the plain one). */
-export function paddedY4m(clipFile: string): string {
-  const src = y4mPathFor(clipFile);
-  return toY4m(
-    src,
-    src.replace(/\.y4m$/, '.padded.y4m'),
-    `tpad=start_duration=${PAD_BEFORE_S}:stop_duration=${PAD_AFTER_S}:color=black`,
-  );
-}
-
 /**
  * Seconds the person stands before the first rep in `paddedStandingY4m`. The banded clip starts
  * its first descent 0.4 s in, and at 5 fps the core's provisional calibration (350 ms still) then
@@ -35,18 +25,27 @@ export function paddedY4m(clipFile: string): string {
 export const STAND_BEFORE_S = 1.5;
 
 /**
+ * The clip's y4m with black padding before and after (cached next to the plain one); with
+ * `standS`, the clip's first frame is held that long after the black lead-in.
+ */
+function padded(clipFile: string, standS: number): string {
+  const src = y4mPathFor(clipFile);
+  const stand = standS > 0 ? `tpad=start_duration=${standS}:start_mode=clone,` : '';
+  return toY4m(
+    src,
+    src.replace(/\.y4m$/, standS > 0 ? '.padded-standing.y4m' : '.padded.y4m'),
+    `${stand}tpad=start_duration=${PAD_BEFORE_S}:stop_duration=${PAD_AFTER_S}:color=black`,
+  );
+}
+
+/** The clip's y4m with black padding before and after. */
+export const paddedY4m = (clipFile: string): string => padded(clipFile, 0);
+
+/**
  * As `paddedY4m`, with the clip's first frame held for `STAND_BEFORE_S` after the black lead-in:
  * the person stands ready before squatting, as people do when a set is about to start.
  */
-export function paddedStandingY4m(clipFile: string): string {
-  const src = y4mPathFor(clipFile);
-  return toY4m(
-    src,
-    src.replace(/\.y4m$/, '.padded-standing.y4m'),
-    `tpad=start_duration=${STAND_BEFORE_S}:start_mode=clone,` +
-      `tpad=start_duration=${PAD_BEFORE_S}:stop_duration=${PAD_AFTER_S}:color=black`,
-  );
-}
+export const paddedStandingY4m = (clipFile: string): string => padded(clipFile, STAND_BEFORE_S);
 
 export function clipDurationS(clipFile: string): number {
   const out = execFileSync('ffprobe', [
