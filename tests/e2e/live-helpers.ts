@@ -3,10 +3,11 @@
  * clip durations the tests reason about.
  */
 import { execFileSync } from 'node:child_process';
+import { basename } from 'node:path';
 import type { Page } from '@playwright/test';
 import { framesToPoseTrack } from '../../src/core/pose/pose-track';
 import { KEYPOINT_NAMES, type PoseFrame } from '../../src/core/pose/keypoints';
-import { toY4m, y4mPathFor } from './clips';
+import { FIXTURE_CLIPS, toY4m, y4mPathFor } from './clips';
 
 /** Black lead-in before the clip, s: the live loop is running before the person appears. */
 export const PAD_BEFORE_S = 2;
@@ -17,35 +18,19 @@ export const PAD_BEFORE_S = 2;
 export const PAD_AFTER_S = 6;
 
 /**
- * Seconds the person stands before the first rep in `paddedStandingY4m`. The banded clip starts
- * its first descent 0.4 s in, and at 5 fps the core's provisional calibration (350 ms still) then
- * needs the first 3 frames of a pass: a set begun in the black padding between passes misses its
- * first rep whenever a busy machine drops one of them. 1.5 s covers the full 1 s calibration.
+ * The clip's y4m with black padding before and after (cached next to the plain one); a fixture clip
+ * with `holdFirstFrameS` has its first frame held that long after the black lead-in.
  */
-export const STAND_BEFORE_S = 1.5;
-
-/**
- * The clip's y4m with black padding before and after (cached next to the plain one); with
- * `standS`, the clip's first frame is held that long after the black lead-in.
- */
-function padded(clipFile: string, standS: number): string {
+export function paddedY4m(clipFile: string): string {
   const src = y4mPathFor(clipFile);
-  const stand = standS > 0 ? `tpad=start_duration=${standS}:start_mode=clone,` : '';
+  const holdS = FIXTURE_CLIPS.find((c) => c.file === basename(clipFile))?.holdFirstFrameS ?? 0;
+  const hold = holdS > 0 ? `tpad=start_duration=${holdS}:start_mode=clone,` : '';
   return toY4m(
     src,
-    src.replace(/\.y4m$/, standS > 0 ? '.padded-standing.y4m' : '.padded.y4m'),
-    `${stand}tpad=start_duration=${PAD_BEFORE_S}:stop_duration=${PAD_AFTER_S}:color=black`,
+    src.replace(/\.y4m$/, holdS > 0 ? `.padded-hold${holdS}s.y4m` : '.padded.y4m'),
+    `${hold}tpad=start_duration=${PAD_BEFORE_S}:stop_duration=${PAD_AFTER_S}:color=black`,
   );
 }
-
-/** The clip's y4m with black padding before and after. */
-export const paddedY4m = (clipFile: string): string => padded(clipFile, 0);
-
-/**
- * As `paddedY4m`, with the clip's first frame held for `STAND_BEFORE_S` after the black lead-in:
- * the person stands ready before squatting, as people do when a set is about to start.
- */
-export const paddedStandingY4m = (clipFile: string): string => padded(clipFile, STAND_BEFORE_S);
 
 export function clipDurationS(clipFile: string): number {
   const out = execFileSync('ffprobe', [

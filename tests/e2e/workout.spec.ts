@@ -10,7 +10,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { launchChromium, fakeCameraArgs } from '../../scripts/lib/chromium';
-import { installSpies, openLive, paddedStandingY4m, repCount, spoken } from './live-helpers';
+import { installSpies, openLive, paddedY4m, repCount, spoken } from './live-helpers';
 
 const CLIP = 'front-oblique-banded-squats.mp4';
 
@@ -79,7 +79,7 @@ const storedSets = (page: Page): Promise<StoredWorkoutSet[]> =>
   );
 
 test('a workout of 2 sets of 2 reps, rest skipped, is one workout of 2 sets in history', async () => {
-  const browser = await launchChromium(fakeCameraArgs(resolve(paddedStandingY4m(CLIP))));
+  const browser = await launchChromium(fakeCameraArgs(resolve(paddedY4m(CLIP))));
   try {
     const page = await browser.context.newPage();
     await installSpies(page);
@@ -140,7 +140,7 @@ test('a workout of 2 sets of 2 reps, rest skipped, is one workout of 2 sets in h
 });
 
 test('phone 390 × 844 during a set: End set and a rep count ≥ 15% of the height in view, no scrolling', async () => {
-  const browser = await launchChromium(fakeCameraArgs(resolve(paddedStandingY4m(CLIP))));
+  const browser = await launchChromium(fakeCameraArgs(resolve(paddedY4m(CLIP))));
   try {
     const page = await browser.context.newPage();
     const viewport = { width: 390, height: 844 };
