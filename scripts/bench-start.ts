@@ -196,6 +196,7 @@ worker, and remembers the choice (src/pose/engine-decision.ts); a warm start loa
 single warm-up call (nothing to rank; the engine line shows its time). "—": the step did not happen in that kind of start (or not before the first skeleton).
 
 ${breakdownTable(cold, warm)}
+${outliers('cold', cold)}${outliers('warm', warm)}
 
 The Advanced engine line, first cold run: "${cold[0]?.engine ?? '?'}"; first warm run: "${warm[0]?.engine ?? '?'}".
 
@@ -235,6 +236,22 @@ function workerChunksOf(
     eager: eager.map((file) => ({ file, bytes: read(file).length, gzipBytes: gzipSync(read(file)).length })),
     lazy: lazy.map((file) => ({ file, bytes: statSync(join(outDir, 'assets', file)).size })),
   };
+}
+
+/** A start slower than this many times its kind's median is written out step by step. */
+const OUTLIER_TIMES_MEDIAN = 2;
+
+/** Every step of each outlying start, so a slow one can be explained from the doc alone. */
+function outliers(kind: 'cold' | 'warm', runs: StartRun[]): string {
+  const limit = OUTLIER_TIMES_MEDIAN * median(runs.map((r) => r.firstKeypointsMs));
+  return runs
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.firstKeypointsMs > limit)
+    .map(({ r, i }) => {
+      const steps = [...r.steps].sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`);
+      return `\nOutlier: ${kind} run ${i + 1} took ${(r.firstKeypointsMs / 1000).toFixed(2)} s (> ${OUTLIER_TIMES_MEDIAN}× the median). Its steps, ms after navigation: ${steps.join('; ')}. Engine: "${r.engine}".\n`;
+    })
+    .join('');
 }
 
 /** Each start step's median time (ms after navigation) in cold and warm starts, in the order they happen. */
