@@ -8,7 +8,7 @@ import {
   fppaDeg,
   hipLineDeg,
 } from '../../src/core/metrics/metrics';
-import { vec } from '../../src/core/math/geometry';
+import { rotateAboutDeg, vec } from '../../src/core/math/geometry';
 import { ANKLE_TO_TOE_PER_SHANK, STANDING_COM_ALONG_FOOT_RATIO } from '../../src/core/thresholds';
 import { cocoOnly, FRAME_H, FRAME_W, frontPose, sidePose, toKeypoints, type RawPose } from './poses';
 
@@ -131,12 +131,10 @@ describe('weight over the foot (side view)', () => {
   it('a camera rolled ±5° moves the toe shift by sin 5° × the COM’s change in height over the foot length, not by its whole height', () => {
     // Case: every keypoint of the standing pose and of a half squat rotated by ρ about the frame centre.
     const roll = (raw: RawPose, rhoDeg: number): RawPose => {
-      const r = (rhoDeg * Math.PI) / 180;
-      const [cx, cy] = [FRAME_W / 2, FRAME_H / 2];
       const out: RawPose = {};
       for (const [n, p] of Object.entries(raw) as [keyof RawPose, readonly [number, number]][]) {
-        const [dx, dy] = [p[0] - cx, p[1] - cy];
-        out[n] = [cx + dx * Math.cos(r) - dy * Math.sin(r), cy + dx * Math.sin(r) + dy * Math.cos(r)];
+        const q = rotateAboutDeg(vec(p[0], p[1]), vec(FRAME_W / 2, FRAME_H / 2), rhoDeg);
+        out[n] = [q.x, q.y];
       }
       return out;
     };
