@@ -212,7 +212,8 @@ export function computeRawMetrics(pose: GatedPose, ctx: MetricContext): FrameMet
   // by ρ moves the raw value by ~sin ρ × the COM's height ÷ foot length (±0.37 at 5° on the side
   // clip), nearly the same standing and at the bottom, so the difference keeps the movement only.
   const comNow = comAlongFoot(pose);
-  const comStanding = ctx.comAlongFootRefRatio ?? cal?.comAlongFootRatio ?? null;
+  const comStanding =
+    ctx.comAlongFootRefRatio !== undefined ? ctx.comAlongFootRefRatio : (cal?.comAlongFootRatio ?? null);
   const toeShiftRatio =
     comNow === null || comStanding === null ? null : STANDING_COM_ALONG_FOOT_RATIO + comNow - comStanding;
   let kneePastToesRatio: number | null = null;
