@@ -2,12 +2,8 @@
  * Pose benchmark page: times the raw pose-detection call on this page's main thread and the full
  * worker round trip (copy → transfer → estimate → result) on the same decoded frames.
  */
-import {
-  createDetector,
-  ESTIMATE_CONFIG,
-  LANDMARK_FILTER_FRAME_MS,
-  switchBackend,
-} from '../pose/worker/detector';
+import { createDetector, ESTIMATE_CONFIG, switchBackend } from '../pose/worker/detector';
+import { LANDMARK_FILTER_FRAME_MS } from '../pose/worker/landmark-filter-clock';
 import type { BackendId, ModelId } from '../pose/models';
 import { openVideo, videoFrames } from '../media/video-frames';
 import { DEFAULT_MAX_INPUT_SIDE_PX, PoseClient } from '../pose/client';

@@ -31,8 +31,6 @@ const BACKEND_START_TIMEOUT_MS = 20_000;
 /** What every estimate asks for: one person, coordinates as the camera sees them (no mirroring). */
 export const ESTIMATE_CONFIG = { maxPoses: 1, flipHorizontal: false } as const;
 
-export { LANDMARK_FILTER_FRAME_MS } from './landmark-filter-clock';
-
 export async function createDetector(
   model: ModelId,
   modelBaseUrl: string,

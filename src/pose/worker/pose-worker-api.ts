@@ -6,7 +6,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type * as poseDetection from '@tensorflow-models/pose-detection';
-import { createDetector, ESTIMATE_CONFIG, LANDMARK_FILTER_FRAME_MS, switchBackend } from './detector';
+import { createDetector, ESTIMATE_CONFIG, switchBackend } from './detector';
+import { LANDMARK_FILTER_FRAME_MS } from './landmark-filter-clock';
 import { toPoseFrame } from './pose-adapter';
 import type {
   EstimateResult,
