@@ -17,6 +17,7 @@ import { launchChromium } from './lib/chromium';
 import { runHarness } from './lib/run-harness';
 import { isAnalyzeTest, summarizeSingleLegTrack, summarizeTrack } from './lib/summarize';
 import { DEFAULT_DEPTH_TARGET, isDepthTarget } from '../src/core';
+import { DECODE_THREAD_WORDS } from '../src/features/file/decode-path';
 
 const USAGE =
   'usage: npm run analyze -- <video|pose-track.json> [--track out.json] [--model MODEL] [--backend auto|wasm|webgl|cpu] [--depth-target parallel|half|any] [--test single-leg-squat]';
@@ -42,7 +43,7 @@ async function trackFromVideo(path: string, model: string, backend: string): Pro
     const probe = r.stats.probe;
     process.stderr.write(
       r.stats.path === 'webcodecs'
-        ? `analyze: decoded with WebCodecs in ${r.stats.decodedIn === 'decode-worker' ? 'a decode worker' : 'the pose worker'} (${probe?.codecString ?? '?'} in ${probe?.container ?? '?'}), ${r.stats.framesDecoded} frames decoded\n`
+        ? `analyze: decoded with WebCodecs in ${r.stats.decodedIn === null ? '?' : DECODE_THREAD_WORDS[r.stats.decodedIn]} (${probe?.codecString ?? '?'} in ${probe?.container ?? '?'}), ${r.stats.framesDecoded} frames decoded\n`
         : `analyze: played in a video element${r.stats.pathReason === null ? '' : ` (${r.stats.pathReason})`}: frames fetched by seeking ${src.fetchedBySeek}, stalls ${src.stalls}, final playback rate ${src.finalRate.toFixed(2)}×\n`,
     );
     for (const f of r.init.fallbacks)

@@ -23,6 +23,7 @@ import { analyzeFrames } from '../src/core/set/session';
 import { poseTrackToFrames } from '../src/core/pose/pose-track';
 import type { SetSummary } from '../src/core/types';
 import type { DecodePath } from '../src/features/file/extract-track';
+import { DECODE_THREAD_WORDS } from '../src/features/file/decode-path';
 import { startAppServer } from './lib/app-server';
 import { PROJECT_ROOT } from './lib/paths';
 import { launchChromium } from './lib/chromium';
@@ -79,11 +80,6 @@ function phoneClip(): string {
   renameSync(tmp, PHONE_CLIP);
   return PHONE_CLIP;
 }
-
-const DECODED_IN: Record<FileDecodeThread, string> = {
-  'decode-worker': 'a decode worker',
-  'pose-worker': 'the pose worker',
-};
 
 interface Row {
   model: ModelId;
@@ -238,7 +234,7 @@ async function main(): Promise<void> {
         const match =
           r === fresh && old !== undefined ? agreement(old.summary, r.summary).text : '(reference)';
         lines.push(
-          `| ${r.model} | ${r.clip} | ${label[r.path]} (${r.engine}${r.decodedIn === null ? '' : `; decoded in ${DECODED_IN[r.decodedIn]}`}) | ${r.framesAnalysed} / ${r.framesDecoded} | ${r.mediaS.toFixed(1)} | ${r.wallS.toFixed(1)} | ${r.path === 'webcodecs' ? '**' : ''}${r.speed.toFixed(2)}×${r.path === 'webcodecs' ? '**' : ''} | ${r.inferenceMs.toFixed(1)} | ${match} |`,
+          `| ${r.model} | ${r.clip} | ${label[r.path]} (${r.engine}${r.decodedIn === null ? '' : `; decoded in ${DECODE_THREAD_WORDS[r.decodedIn]}`}) | ${r.framesAnalysed} / ${r.framesDecoded} | ${r.mediaS.toFixed(1)} | ${r.wallS.toFixed(1)} | ${r.path === 'webcodecs' ? '**' : ''}${r.speed.toFixed(2)}×${r.path === 'webcodecs' ? '**' : ''} | ${r.inferenceMs.toFixed(1)} | ${match} |`,
         );
       }
       if (old !== undefined && fresh !== undefined)

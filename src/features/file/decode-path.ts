@@ -3,9 +3,19 @@
  * record and the tests share them.
  */
 import type { VideoFileProbe } from '../../pose/client';
+import type { FileDecodeThread } from '../../pose/contract';
 
-/** 'webcodecs': decoded in the pose worker; 'video-element': played in a <video> (the fallback). */
+/**
+ * 'webcodecs': decoded with WebCodecs for the pose worker (in a decode worker, or in its own thread
+ * where none starts); 'video-element': played in a <video> (the fallback).
+ */
 export type DecodePath = 'webcodecs' | 'video-element';
+
+/** Where a WebCodecs decode ran, in words ("decoded in …"). */
+export const DECODE_THREAD_WORDS: Record<FileDecodeThread, string> = {
+  'decode-worker': 'a decode worker',
+  'pose-worker': 'the pose worker',
+};
 
 /** What the screen and the record say about the path. */
 export const DECODE_PATH_LABELS: Record<DecodePath, string> = {

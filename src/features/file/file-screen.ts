@@ -1,8 +1,9 @@
 /**
- * "Analyse a recorded video": pick or drop a file → decoded in the pose worker (WebCodecs, at the
- * rate the movement needs; a <video> element where that is missing) → the same analysis and SetRecord
- * as a live set. Progress shows frames done and time left; Cancel stops at
- * the next frame. Unreadable and person-less files end with a clear message and produce no record.
+ * "Analyse a recorded video": pick or drop a file → decoded with WebCodecs in a decode worker beside
+ * the pose worker, analysed at the rate the movement needs (a <video> element where WebCodecs is
+ * missing) → the same analysis and SetRecord as a live set. Progress shows frames done and time left;
+ * Cancel stops at the next frame. Unreadable and person-less files end with a clear message and
+ * produce no record.
  */
 import type { InitReport, PoseClient } from '../../pose/client';
 import { ModelLoader } from '../../pose/engine-loader';
