@@ -114,8 +114,8 @@ export async function openLocalCandidates(
           throw new FileDecodeError(`${describe}: ${errorText(e)}`);
         }
         if (next.done === true) return null;
-        // Pose-detection's landmark filter advances one 30 fps tick per *source* frame (as
-        // MediaPipe does, detector.ts), so skipping frames does not change its smoothing in time.
+        // Pose-detection's landmark filter advances one 30 fps tick per *source* frame (as MediaPipe
+        // does, landmark-filter-clock.ts), so skipping frames does not change its smoothing in time.
         const filterClockMs = decoded * LANDMARK_FILTER_FRAME_MS;
         decoded++;
         const tMs = next.value.timestamp * 1000;
