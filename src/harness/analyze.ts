@@ -42,14 +42,28 @@ async function loadEngine(options: {
   }
 }
 
+/** The file chosen in the page's file input. */
+function chosenFile(): File {
+  const file = input?.files?.[0];
+  if (file === undefined) throw new Error('no file chosen');
+  return file;
+}
+
 const harness = {
   PoseClient,
   PoseClientDisposedError,
+  chosenFile,
+
+  /** A pose client running BlazePose full on wasm, the model the worker tests exercise. */
+  async fullModelClient(): Promise<PoseClient> {
+    const client = new PoseClient();
+    await client.init({ model: 'blazepose-full', backend: 'wasm', modelBaseUrl: '/models/' });
+    return client;
+  },
 
   /** One frame of the chosen file at `timeS`, for worker tests that need a real person in view. */
   async frameFromFile(timeS: number): Promise<ImageBitmap> {
-    const file = input?.files?.[0];
-    if (file === undefined) throw new Error('no file chosen');
+    const file = chosenFile();
     const video = await openVideo(URL.createObjectURL(file));
     await new Promise<void>((resolve) => {
       video.addEventListener('seeked', () => resolve(), { once: true });
@@ -63,8 +77,7 @@ const harness = {
    * `holdMs`, as a model would. For the frame-source tests.
    */
   async frameTimes(holdMs: number): Promise<{ tMs: number[]; stats: VideoFrameStats }> {
-    const file = input?.files?.[0];
-    if (file === undefined) throw new Error('no file chosen');
+    const file = chosenFile();
     const url = URL.createObjectURL(file);
     const stats: VideoFrameStats = { fetchedBySeek: 0, stalls: 0, finalRate: 1 };
     const tMs: number[] = [];
@@ -99,8 +112,7 @@ const harness = {
     /** Where the WebCodecs path decodes (absent: a decode worker, as the app does). */
     decodeIn?: FileDecodeThread;
   }) {
-    const file = input?.files?.[0];
-    if (file === undefined) throw new Error('no file chosen');
+    const file = chosenFile();
     let loaded: { client: PoseClient; init: InitReport } | null = null;
     try {
       loaded = await loadEngine(options);

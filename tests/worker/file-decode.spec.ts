@@ -24,10 +24,8 @@ test('two-stream MP4: first stream, each frame decoded once in order, 15 fps ana
   await page.setInputFiles('#file', TWO_STREAMS);
   const r = await page.evaluate(async () => {
     const h = window.squatCoachHarness;
-    const file = document.querySelector<HTMLInputElement>('#file')?.files?.[0];
-    if (file === undefined) throw new Error('no file');
-    const client = new h.PoseClient();
-    await client.init({ model: 'blazepose-full', backend: 'wasm', modelBaseUrl: '/models/' });
+    const file = h.chosenFile();
+    const client = await h.fullModelClient();
     const options = { maxInputSidePx: 640, sampling: { kind: 'fixed', fps: 15 } } as const;
     const progress: number[] = [];
     let droppedWhileBusy = false;
@@ -129,10 +127,8 @@ test('a decode worker gives the same frames and poses as decoding in the pose wo
     await page.setInputFiles('#file', file);
     const r = await page.evaluate(async () => {
       const h = window.squatCoachHarness;
-      const video = document.querySelector<HTMLInputElement>('#file')?.files?.[0];
-      if (video === undefined) throw new Error('no file');
-      const client = new h.PoseClient();
-      await client.init({ model: 'blazepose-full', backend: 'wasm', modelBaseUrl: '/models/' });
+      const video = h.chosenFile();
+      const client = await h.fullModelClient();
       const run = async (decodeIn: 'decode-worker' | 'pose-worker') => {
         const sampling = { kind: 'adaptive' } as const;
         const done = await client.analyseFile(

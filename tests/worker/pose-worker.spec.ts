@@ -18,8 +18,7 @@ test('frames sent while the worker is busy are dropped and closed, never queued'
   await openHarness(page);
   const r = await page.evaluate(async (t) => {
     const h = window.squatCoachHarness;
-    const client = new h.PoseClient();
-    await client.init({ model: 'blazepose-full', backend: 'wasm', modelBaseUrl: '/models/' });
+    const client = await h.fullModelClient();
     const frames = await Promise.all([0, 1, 2].map(() => h.frameFromFile(t)));
     const calls = frames.map((f, i) => client.estimate(f, i * 33));
     const results = await Promise.all(calls);
@@ -47,8 +46,7 @@ test('dispose rejects the pending call and every later one', async ({ page }) =>
   await openHarness(page);
   const r = await page.evaluate(async (t) => {
     const h = window.squatCoachHarness;
-    const client = new h.PoseClient();
-    await client.init({ model: 'blazepose-full', backend: 'wasm', modelBaseUrl: '/models/' });
+    const client = await h.fullModelClient();
     const pending = client.estimate(await h.frameFromFile(t), 0);
     client.dispose();
     const outcome = await pending.then(
@@ -70,8 +68,7 @@ test('200 estimates leave tf.memory().numTensors unchanged', async ({ page }) =>
   await openHarness(page);
   const r = await page.evaluate(async (t) => {
     const h = window.squatCoachHarness;
-    const client = new h.PoseClient();
-    await client.init({ model: 'blazepose-full', backend: 'wasm', modelBaseUrl: '/models/' });
+    const client = await h.fullModelClient();
     const source = await h.frameFromFile(t);
     // One estimate first: the detector allocates its lasting state on first use.
     await client.estimate(await createImageBitmap(source), 0);
