@@ -76,11 +76,11 @@ export const REP_DESCENT_DEPTH_RATIO = 0.055;
 export const REP_MIN_DEPTH_RATIO = 0.06;
 /** Smallest knee flexion (deg) each measured knee must reach for a movement to count as a squat: quarter squats reach 30–45°; a walking stance knee ~15–20° (Perry & Burnfield, Gait Analysis, loading response) and a push-press dip ~15–20° do not. */
 export const REP_MIN_KNEE_FLEXION_DEG = 25;
-/** Largest movement of either ankle from where it was planted, share of standing shank length, for the feet to count as planted; a step moves the foot ≥ 1 shank length (step ≈ 0.4 × height vs shank 0.25 × height, Drillis & Contini 1966), yet a step toward a camera on the floor shows as little as ~0.3 of it. Ankle keypoints of planted feet drift up to ~0.2 at depth in real squats (the four fixture tracks), so a smaller step cannot be told from that drift by the ankles alone. */
+/** Largest movement of either foot (its least-moved keypoint of ankle, heel and toe; set/squat-gate.ts) from where it was planted, share of standing shank length, for the feet to count as planted; a step moves the foot ≥ 1 shank length (step ≈ 0.4 × height vs shank 0.25 × height, Drillis & Contini 1966), yet a step toward a camera on the floor shows as little as ~0.3 of it. Ankle keypoints of planted feet drift up to ~0.2 at depth in real squats (the four fixture tracks), so a smaller step cannot be told from that drift by the ankles alone. */
 export const FEET_PLANTED_MAX_SHIFT_RATIO = 0.35;
-/** Largest distance, share of shank length, between where an ankle stood when a rep began and where it stands once the hips are up again: a planted foot's keypoint drifts at depth and comes back (the fixture tracks' reps end within 0.10 raw, 0.07 smoothed; ~1.5× that at the live camera's 640 px), while a foot lifted and put down elsewhere, even a loaded walk-out shuffle of ~10 cm (~0.25 shank), ends away. */
+/** Largest distance, share of shank length, between where a foot (its least-moved keypoint) stood when a rep began and where it stands once the hips are up again: a planted foot's keypoint drifts at depth and comes back (the fixture tracks' reps end within 0.10 raw, 0.07 smoothed; ~1.5× that at the live camera's 640 px), while a foot lifted and put down elsewhere, even a loaded walk-out shuffle of ~10 cm (~0.25 shank), ends away. */
 export const FEET_RETURNED_MAX_SHIFT_RATIO = 0.2;
-/** Largest vertical movement of one ankle relative to the other, share of shank length: a step lifts or moves one foot while the other stays; a squat keeps both where they are (heels rising lift both; the fixture tracks' planted ankles differ by up to ~0.2 at depth). */
+/** Largest vertical movement of one foot (its least-moved keypoint) relative to the other, share of shank length: a step lifts or moves one foot while the other stays; a squat keeps both where they are (heels rising lift both; the fixture tracks' planted ankles differ by up to ~0.2 at depth). */
 export const FEET_PLANTED_MAX_UNEVEN_RATIO = 0.3;
 /** Time (ms) an ankle must stay away from where it was planted to count as a step: the far foot's keypoint in a side view jumps for single frames (seen on real clips); a step keeps the foot away for its whole swing (~0.4 s). */
 export const FOOT_MOVE_CONFIRM_MS = 150;
@@ -130,6 +130,15 @@ export const KNEE_INSIDE_FOOT_CLEAR_RATIO = 0.06;
 export const HIPS_LEVEL_FIRE_DEG = 5.5;
 /** Pelvic drop (deg, perspective removed) below which `hips-level` clears: the lower end of Munro 2012's smallest real change. */
 export const HIPS_LEVEL_CLEAR_DEG = 4;
+/**
+ * Fewest pixels across the frame between the two hip keypoints for the hip line's tilt to be read
+ * (≈ 14.3 px): a keypoint is placed no finer than about one pixel of the image it came from, and one
+ * pixel of one hip's height must tilt the line by no more than HIPS_LEVEL_CLEAR_DEG, the smallest
+ * real change of 2D pelvic obliquity (Munro 2012). Below it (a person ~100 px tall, or a clip of
+ * 192 px) the image cannot resolve what `hips-level` judges: on the half-squat clip scaled to 192 px,
+ * hips 12 px apart, good-form reps read 7.0–8.2° sustained against 2.9–4.3° at its own 960 px.
+ */
+export const HIP_LINE_MIN_APART_PX = 1 / Math.tan((HIPS_LEVEL_CLEAR_DEG * Math.PI) / 180);
 /** Fewest upright frames in the second before a rep for them to be its standing reference (hip line, centre of mass along the foot; rep-standing-reference.ts): a 5 fps clip shows 5; fewer fall back to the set's calibration. */
 export const REP_STANDING_REF_MIN_FRAMES = 3;
 /** Depth ratio the set's first descent must pass before the shoulder line's tilt is read as the perspective's direction (≈ a third of parallel depth, shoulders ~10 cm down); until then the allowance is taken off the drop whichever way it goes (at that depth it is ≤ ~2°). */

@@ -5,7 +5,7 @@
  * what is true of it; tests/constructed/check.ts holds the app to it.
  */
 import type { PoseFrame, Side } from '../../src/core';
-import { loadFrames, type ClipId } from '../golden/tracks';
+import { loadFrames, loadLowResFrames, LOWRES_LONG_SIDE_PX, type ClipId } from '../golden/tracks';
 import { deepestFrame, injectedValgusTruth, injectHipDrop, injectShankValgus, REP_WINDOWS } from './inject';
 import { spliceOverhead } from './overhead';
 import { depthTargetOptions } from './read-summary';
@@ -68,16 +68,19 @@ const goodForm = (c: Clip): Truth[] => [
   { kind: 'good-knees' },
 ];
 
+/** A fixture clip's truth: good form; the half squats are shallow under the default target, the rear ones deep. */
+const fixtureTruth = (c: Clip): Truth[] => [
+  ...goodForm(c),
+  ...(c === HALF ? [{ kind: 'cue-in-reps', id: 'go-lower', bottomsMs: bottomsOf(c) } as const] : []),
+  ...(c === REAR ? [{ kind: 'no-cue', cues: ['go-lower'] } as const] : []),
+];
+
 function fixtureCases(): Case[] {
   const cases: Case[] = CLIPS.map((c) => ({
     id: `fixture/${c.short}`,
     how: `The committed BlazePose-full track of ${c.clip} (${c.what}), as it is.`,
     frames: framesOf(c),
-    truth: () => [
-      ...goodForm(c),
-      ...(c === HALF ? [{ kind: 'cue-in-reps', id: 'go-lower', bottomsMs: bottomsOf(c) } as const] : []),
-      ...(c === REAR ? [{ kind: 'no-cue', cues: ['go-lower'] } as const] : []),
-    ],
+    truth: () => fixtureTruth(c),
   }));
   cases.push({
     id: 'fixture/banded-reference',
@@ -95,6 +98,13 @@ function fixtureCases(): Case[] {
       { kind: 'no-cue', cues: ['go-lower'] },
     ],
   });
+  for (const c of CLIPS)
+    cases.push({
+      id: `lowres/${c.short}`,
+      how: `The ${c.clip} video scaled to ${LOWRES_LONG_SIDE_PX} px on its long side (ffmpeg, H.264 crf 28: the person ~100 px tall) and run through BlazePose full in the app's file pipeline (scripts/make-lowres.sh, fixtures/lowres/).`,
+      frames: once(() => loadLowResFrames(c.clip)),
+      truth: () => fixtureTruth(c),
+    });
   return cases;
 }
 

@@ -13,6 +13,8 @@ export const OPEN_CASES: Readonly<Record<string, string>> = {
   'fps15/half': 'as fixture/half (15 fps).',
   'fps10/half': 'as fixture/half (10 fps).',
   'walking-before/half': 'as fixture/half; the walking part itself passes (no rep, no cue).',
+  'lowres/half':
+    'as fixture/half, at 192 px: both knees read −6…−8° (outward) against the foot line. The knee-inside-foot cue driver reads −0.14…−0.01 (over or outside the foot), so nothing false is said; the rep count, go-lower and the absence of a hip cue pass.',
   'walk-out/rear':
     'the first shuffle no longer counts (its foot ends 0.25 shank lengths from where it stood when the dip began), and the second was already caught; the third step moves the left foot only 0.06 of a shank (~2 cm) sideways with a 0.19 dip and 20° knee bend, which nothing in the keypoints tells from a shallow squat, so it counts and gets go-lower. Knees-out fires at 2.0 s, in the first shuffle’s dip (0.14 inside): that foot moves under the step limit, so the feet count as settled and cues are live until the dip ends and the foot is found elsewhere. The real reps after the walk-out read 0.10 inside their foot line (0.01–0.02 without the walk-out), at the band’s edge and under the knees-out limit: the shuffles that are caught re-take the standing calibration, so the reference is the stance after the second shuffle, and the third moves the left foot again.',
   'roll-5/banded':

@@ -20,6 +20,18 @@ export function loadFrames(clip: ClipId, model = 'blazepose-full'): PoseFrame[] 
   return poseTrackToFrames(parsePoseTrack(JSON.parse(readFileSync(trackPath(clip, model), 'utf8'))));
 }
 
+/** Long side of the scaled-down fixture clips in fixtures/lowres/, px (scripts/make-lowres.sh). */
+export const LOWRES_LONG_SIDE_PX = 192;
+
+/** The BlazePose-full track of a fixture clip scaled down to LOWRES_LONG_SIDE_PX (fixtures/lowres/). */
+export function loadLowResFrames(clip: ClipId): PoseFrame[] {
+  const path = resolve(
+    import.meta.dirname,
+    `../../fixtures/lowres/${clip}-${LOWRES_LONG_SIDE_PX}px.blazepose-full.pose-track.json`,
+  );
+  return poseTrackToFrames(parsePoseTrack(JSON.parse(readFileSync(path, 'utf8'))));
+}
+
 type PointMap = (name: KeypointName, k: Keypoint, frame: PoseFrame) => { x: number; y: number };
 
 /** Applies a per-keypoint map to every frame. */

@@ -9,7 +9,12 @@ import {
   hipLineDeg,
 } from '../../src/core/metrics/metrics';
 import { rotateAboutDeg, vec } from '../../src/core/math/geometry';
-import { ANKLE_TO_TOE_PER_SHANK, STANDING_COM_ALONG_FOOT_RATIO } from '../../src/core/thresholds';
+import {
+  ANKLE_TO_TOE_PER_SHANK,
+  HIP_LINE_MIN_APART_PX,
+  HIPS_LEVEL_CLEAR_DEG,
+  STANDING_COM_ALONG_FOOT_RATIO,
+} from '../../src/core/thresholds';
 import { cocoOnly, FRAME_H, FRAME_W, frontPose, sidePose, toKeypoints, type RawPose } from './poses';
 
 /** Tolerance for closed-form geometry on hand-built poses, deg. */
@@ -71,6 +76,17 @@ describe('pelvis and trunk', () => {
     expect(Math.abs((hipLineDeg(gated(back)) as number) - deg(Math.atan(0.1)))).toBeLessThan(
       GEOMETRY_EPS_DEG,
     );
+  });
+
+  it('hip line: not read when the hips are too few pixels apart for the image to resolve the cue', () => {
+    // One pixel of one hip's height tilts a line w px long by atan(1 / w): with the hips
+    // HIP_LINE_MIN_APART_PX apart that is HIPS_LEVEL_CLEAR_DEG, the smallest real change.
+    expect(Math.abs(deg(Math.atan(1 / HIP_LINE_MIN_APART_PX)) - HIPS_LEVEL_CLEAR_DEG)).toBeLessThan(
+      GEOMETRY_EPS_DEG,
+    );
+    const apart = (w: number): RawPose => ({ left_hip: [100 + w, 401], right_hip: [100, 400] });
+    expect(hipLineDeg(gated(apart(12)))).toBeNull(); // hips 12 px apart: a clip 192 px across
+    expect(hipLineDeg(gated(apart(Math.ceil(HIP_LINE_MIN_APART_PX))))).not.toBeNull();
   });
 
   it('trunk lean from vertical in a side view', () => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFrames, SetAnalyzer } from '../../src/core/set/session';
 import { SquatGate } from '../../src/core/set/squat-gate';
+import type { Foot } from '../../src/core/pose/body';
 import type { DepthTarget } from '../../src/core/coaching/cues';
 import { FEET_SETTLE_MS, REP_MIN_KNEE_FLEXION_DEG } from '../../src/core/thresholds';
 import { frameAt, frontPose, syntheticSet, type RawPose } from './poses';
@@ -123,7 +124,13 @@ describe('only squats count', () => {
 });
 
 describe('SquatGate', () => {
-  const still = { left: { x: 400, y: 900 }, right: { x: 300, y: 905 } };
+  /** A foot whose ankle is at (x, y): heel 20 px behind and below, toe 70 px ahead (image px). */
+  const foot = (x: number, y: number): Foot => ({
+    ankle: { x, y },
+    heel: { x: x + 5, y: y + 20 },
+    toe: { x: x - 10, y: y + 70 },
+  });
+  const still = { left: foot(400, 900), right: foot(300, 905) };
   const shank = { left: 180, right: 182 };
   const bent = { left: 60, right: 58 };
 
@@ -131,7 +138,7 @@ describe('SquatGate', () => {
     const g = new SquatGate();
     g.push(0, still, shank, bent);
     expect(g.settled(0)).toBe(true);
-    const moved = { ...still, left: { x: 600, y: 900 } };
+    const moved = { ...still, left: foot(600, 900) };
     g.push(100, moved, shank, bent);
     g.push(300, moved, shank, bent); // stayed away ≥ FOOT_MOVE_CONFIRM_MS: a step, confirmed at 300
     expect(g.settled(300)).toBe(false);
@@ -143,13 +150,36 @@ describe('SquatGate', () => {
     const g = new SquatGate();
     g.push(0, still, shank, bent);
     g.startRep();
-    const shuffled = { ...still, left: { x: 460, y: 900 } }; // 0.33 shank: under the step limit
+    const shuffled = { ...still, left: foot(460, 900) }; // 0.33 shank: under the step limit
     for (const t of [100, 200, 300]) g.push(t, shuffled, shank, bent);
     expect(g.feetReturned()).toBe(false);
     expect(g.takeNewStance()).toBe(false); // not while the rep runs
     g.endRep();
     expect(g.takeNewStance()).toBe(true);
     expect(g.takeNewStance()).toBe(false);
+  });
+
+  it('a foot is where its least-moved keypoint is: ankle and heel drifting at depth are no step', () => {
+    // Made like the drift seen on low-resolution clips: at depth the ankle and heel keypoints slide
+    // 0.45 shank lengths (81 px, past both the step and the return limits) toward the other foot and
+    // stay there past FOOT_MOVE_CONFIRM_MS, while the toe stays put. Then the whole foot moves as far.
+    const drift = (px: number) => ({
+      ...still,
+      left: { ...still.left, ankle: { x: 400 - px, y: 900 }, heel: { x: 405 - px, y: 920 } },
+    });
+    const g = new SquatGate();
+    g.push(0, still, shank, bent);
+    g.startRep();
+    for (const t of [100, 200, 300, 400]) g.push(t, drift(81), shank, bent);
+    expect(g.settled(400)).toBe(true);
+    expect(g.feetReturned()).toBe(true);
+    g.endRep();
+    const h = new SquatGate();
+    h.push(0, still, shank, bent);
+    h.startRep();
+    for (const t of [100, 200, 300, 400]) h.push(t, { ...still, left: foot(400 - 81, 900) }, shank, bent);
+    expect(h.settled(400)).toBe(false);
+    expect(h.feetReturned()).toBe(false);
   });
 
   it('knees: a rep needs every measured knee past REP_MIN_KNEE_FLEXION_DEG', () => {

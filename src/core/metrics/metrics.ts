@@ -6,6 +6,7 @@ import {
   ASSUMED_FOCAL_PER_LONG_SIDE,
   FPPA_MIN_THIGH_IMAGE_RATIO,
   FPPA_NO_TOE_MAX_YAW_DEG,
+  HIP_LINE_MIN_APART_PX,
   STANDING_COM_ALONG_FOOT_RATIO,
 } from '../thresholds';
 import type { Calibration, FrameMetrics, MetricId, Side, Sided, View } from '../types';
@@ -36,17 +37,31 @@ import { footAlignedFppaDeg, footPlaneValgus, fppaDeg, segmentFromVerticalDeg } 
 export { fppaDeg, footAlignedFppaDeg, footPlaneValgus, footPlaneTilts, type FootPlaneValgus } from './knee';
 export { centreOfMass } from './body-mass';
 
-/** Tilt of the line from the right to the left keypoint, deg, + = the left one lower in the image (independent of which way the person faces). */
-function lineTiltDeg(pose: GatedPose, left: KeypointName, right: KeypointName): number | null {
+/**
+ * Tilt of the line from the right to the left keypoint, deg, + = the left one lower in the image
+ * (independent of which way the person faces); null when the two are less than `minApartPx` apart
+ * across the image.
+ */
+function lineTiltDeg(
+  pose: GatedPose,
+  left: KeypointName,
+  right: KeypointName,
+  minApartPx = 1e-6,
+): number | null {
   const ends = pair(pose, left, right);
   if (!ends) return null;
   const [l, r] = ends;
-  if (Math.abs(l.x - r.x) < 1e-6) return null;
+  if (Math.abs(l.x - r.x) < minApartPx) return null;
   return signedSlopeDeg(sub(l, r));
 }
 
-/** Pelvic obliquity, deg, + = left hip lower in the image (independent of which way the person faces). */
-export const hipLineDeg = (pose: GatedPose): number | null => lineTiltDeg(pose, 'left_hip', 'right_hip');
+/**
+ * Pelvic obliquity, deg, + = left hip lower in the image (independent of which way the person faces);
+ * null when the hips are too few pixels apart for the image to resolve a real change
+ * (HIP_LINE_MIN_APART_PX).
+ */
+export const hipLineDeg = (pose: GatedPose): number | null =>
+  lineTiltDeg(pose, 'left_hip', 'right_hip', HIP_LINE_MIN_APART_PX);
 
 /** Shoulder-line tilt, deg, + = left shoulder lower in the image (the perspective reference). */
 export const shoulderLineDeg = (pose: GatedPose): number | null =>

@@ -43,6 +43,17 @@ export const SIDE_NAMES: Sided<SideNames> = {
 
 export const SIDES: readonly Side[] = ['left', 'right'];
 
+export type FootPart = 'ankle' | 'heel' | 'toe';
+export const FOOT_PARTS: readonly FootPart[] = ['ankle', 'heel', 'toe'];
+/** One foot's keypoints, px; a part is null or absent when gated. */
+export type Foot = Partial<Record<FootPart, Vec2 | null>>;
+
+/** One foot's keypoints, px (each null when gated). */
+export function footOf(pose: GatedPose, side: Side): Foot {
+  const n = SIDE_NAMES[side];
+  return { ankle: pt(pose, n.ankle), heel: pt(pose, n.heel), toe: pt(pose, n.toe) };
+}
+
 /** Usable point of a keypoint, or null. */
 export function pt(pose: GatedPose, name: KeypointName): Vec2 | null {
   const k = pose.get(name);

@@ -1,4 +1,4 @@
-import { kneeAngleDeg, pairMid, pt } from '../pose/body';
+import { footOf, kneeAngleDeg, pairMid, pt } from '../pose/body';
 import { isStandingPose, CalibrationDetector } from '../metrics/calibration';
 import {
   CUE_RULES,
@@ -179,10 +179,7 @@ export class SetAnalyzer {
     const legs = view === 'side' ? nearLegOnly(pose) : { left: true, right: true };
     this.gate.push(
       tMs,
-      {
-        left: legs.left ? pt(pose, 'left_ankle') : null,
-        right: legs.right ? pt(pose, 'right_ankle') : null,
-      },
+      { left: legs.left ? footOf(pose, 'left') : null, right: legs.right ? footOf(pose, 'right') : null },
       {
         left: calibration?.shankLengthPx.left ?? segmentPx(pose, 'left_knee', 'left_ankle'),
         right: calibration?.shankLengthPx.right ?? segmentPx(pose, 'right_knee', 'right_ankle'),
@@ -191,7 +188,7 @@ export class SetAnalyzer {
         left: legs.left ? raw2.kneeFlexionDeg.left : null,
         right: legs.right ? raw2.kneeFlexionDeg.right : null,
       },
-      { left: legs.left ? pt(raw, 'left_ankle') : null, right: legs.right ? pt(raw, 'right_ankle') : null },
+      { left: legs.left ? footOf(raw, 'left') : null, right: legs.right ? footOf(raw, 'right') : null },
     );
     // A foot that moves during a rep (a step, a walk-out) makes it no squat: it will not count.
     if (current !== null && !this.gate.settled(tMs)) this.reps.invalidate();

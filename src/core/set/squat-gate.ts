@@ -3,8 +3,14 @@
  * knee flexing past a quarter squat's start; stepping, walking, walk-outs and re-racks move a foot,
  * and pressing a bar overhead or a push-press dip barely bend the knees. Cues are live only while
  * the feet have been settled for a moment and the knees are bent, so none of those movements cue.
+ *
+ * A foot is where its least-moved keypoint says (ankle, heel, toe): a step lifts the whole foot and
+ * moves all three, while at depth the shank and knee come over the ankle and heel and the model's
+ * keypoints there slide (an ankle 0.37 shank lengths, its toe 0.11, on a clip 192 px across;
+ * docs/metrics.md "Reps").
  */
 import { dist, type Vec2 } from '../math/geometry';
+import { FOOT_PARTS, type Foot, type FootPart } from '../pose/body';
 import { median, trimToWindow } from '../math/stats';
 import {
   FEET_PLANTED_MAX_SHIFT_RATIO,
@@ -17,8 +23,35 @@ import {
 import type { Side, Sided } from '../types';
 
 const SIDES: readonly Side[] = ['left', 'right'];
-/** Raw positions per ankle whose median is where the foot stands: one stray frame cannot move it. */
+/** Raw positions per foot keypoint whose median is where it stands: one stray frame cannot move it. */
 const RETURN_SAMPLES = 3;
+
+type FootAt = Partial<Record<FootPart, Vec2>>;
+
+const seenParts = (f: Foot | null | undefined): FootAt => {
+  const out: FootAt = {};
+  for (const k of FOOT_PARTS) {
+    const p = f?.[k];
+    if (p !== null && p !== undefined) out[k] = p;
+  }
+  return out;
+};
+
+/**
+ * How far a foot moved from `from` to `to`: the displacement (px) of its least-moved keypoint seen in
+ * both, or null when none is.
+ */
+function leastMove(from: FootAt | undefined, to: FootAt): Vec2 | null {
+  let best: Vec2 | null = null;
+  for (const k of FOOT_PARTS) {
+    const a = from?.[k];
+    const b = to[k];
+    if (a === undefined || b === undefined) continue;
+    const d = { x: b.x - a.x, y: b.y - a.y };
+    if (best === null || Math.hypot(d.x, d.y) < Math.hypot(best.x, best.y)) best = d;
+  }
+  return best;
+}
 
 const medianPoint = (ps: readonly Vec2[] | undefined): Vec2 | undefined =>
   ps === undefined || ps.length === 0
@@ -26,9 +59,9 @@ const medianPoint = (ps: readonly Vec2[] | undefined): Vec2 | undefined =>
     : { x: median(ps.map((p) => p.x)), y: median(ps.map((p) => p.y)) };
 
 export class SquatGate {
-  private anchor: Partial<Record<Side, Vec2>> = {};
-  /** Where each ankle was over the last FEET_SETTLE_MS, oldest first. */
-  private recent: { tMs: number; ankles: Partial<Record<Side, Vec2>> }[] = [];
+  private anchor: Partial<Record<Side, FootAt>> = {};
+  /** Where each foot's keypoints were over the last FEET_SETTLE_MS, oldest first. */
+  private recent: { tMs: number; feet: Partial<Record<Side, FootAt>> }[] = [];
   /** Since when each foot has been away from its anchor (a move not yet confirmed), ms. */
   private awaySince: Partial<Record<Side, number>> = {};
   private lastMoveMs: number | null = null;
@@ -41,60 +74,58 @@ export class SquatGate {
   private inRep = false;
   private kneesNowOk = false;
   /**
-   * Each ankle's last RETURN_SAMPLES raw positions, its smoothed one and the shank length it is judged
-   * on; `fresh` when it was seen on the last frame pushed.
+   * Each foot keypoint's last RETURN_SAMPLES raw positions and its smoothed one, with the shank length
+   * the foot is judged on; a part is `fresh` when it was seen on the last frame pushed.
    */
   private latest: Partial<
-    Record<Side, { raw: Vec2[]; smoothed: Vec2 | null; shankPx: number; fresh: boolean }>
+    Record<
+      Side,
+      {
+        parts: Partial<Record<FootPart, { raw: Vec2[]; smoothed: Vec2 | null; fresh: boolean }>>;
+        shankPx: number;
+      }
+    >
   > = {};
-  /** Where each ankle stood as the rep began: the raw median and the smoothed position. */
-  private startAnkles: Partial<Record<Side, { raw: Vec2; smoothed: Vec2 | null }>> = {};
+  /** Where each foot's keypoints stood as the rep began: the raw medians and the smoothed positions. */
+  private startFeet: Partial<Record<Side, { raw: FootAt; smoothed: FootAt }>> = {};
 
   /**
-   * @param ankles smoothed ankle positions, px (null when gated)
+   * @param feet smoothed foot keypoints, px (null when the leg is not judged)
    * @param shankPx standing shank lengths, px: the scale a foot's movement is judged on
    * @param flexionDeg this frame's knee flexion per side, deg
-   * @param rawAnkles unsmoothed ankle positions, px, for where a foot stands at the end of a rep (a
+   * @param rawFeet unsmoothed foot keypoints, px, for where a foot stands at the end of a rep (a
    *   smoother spreads one stray frame over the next several); the smoothed ones when not given
    */
   push(
     tMs: number,
-    ankles: Sided<Vec2 | null>,
+    feet: Sided<Foot | null>,
     shankPx: Sided<number | null>,
     flexionDeg: Sided<number | null>,
-    rawAnkles: Sided<Vec2 | null> = ankles,
+    rawFeet: Sided<Foot | null> = feet,
   ): void {
-    // One foot's vertical move against the other's (px, + = lower than where it was planted).
-    const dy = (s: Side): number | null => {
-      const p = ankles[s];
-      const a = this.anchor[s];
-      return p === null || a === undefined ? null : p.y - a.y;
+    const now: Sided<FootAt> = { left: seenParts(feet.left), right: seenParts(feet.right) };
+    const moved: Sided<Vec2 | null> = {
+      left: leastMove(this.anchor.left, now.left),
+      right: leastMove(this.anchor.right, now.right),
     };
-    const dyL = dy('left');
-    const dyR = dy('right');
-    const uneven = dyL === null || dyR === null ? 0 : Math.abs(dyL - dyR);
+    // One foot's vertical move against the other's (px, + = lower than where it was planted).
+    const uneven = moved.left === null || moved.right === null ? 0 : Math.abs(moved.left.y - moved.right.y);
     for (const s of SIDES) {
-      const p = ankles[s];
       const len = shankPx[s];
-      const seen = this.latest[s];
-      const r = rawAnkles[s];
-      if (seen !== undefined) seen.fresh = false;
-      if (r !== null && len !== null) {
-        const raw = [...(seen?.raw ?? []), r].slice(-RETURN_SAMPLES);
-        this.latest[s] = { raw, smoothed: p, shankPx: len, fresh: true };
-      }
-      if (p === null || len === null) continue;
-      const a = this.anchor[s];
+      this.noteLatest(s, rawFeet[s], feet[s], len);
+      if (len === null || Object.keys(now[s]).length === 0) continue;
+      const m = moved[s];
       const away =
-        a !== undefined &&
-        (dist(a, p) > FEET_PLANTED_MAX_SHIFT_RATIO * len || uneven > FEET_PLANTED_MAX_UNEVEN_RATIO * len);
-      if (a === undefined) this.anchor[s] = p;
+        m !== null &&
+        (Math.hypot(m.x, m.y) > FEET_PLANTED_MAX_SHIFT_RATIO * len ||
+          uneven > FEET_PLANTED_MAX_UNEVEN_RATIO * len);
+      if (this.anchor[s] === undefined || m === null) this.anchor[s] = now[s];
       else if (!away) this.awaySince[s] = undefined;
       else {
         // A foot that stays away is a step; one that is back on the next frames was a keypoint glitch.
         const since = (this.awaySince[s] ??= tMs);
         if (tMs - since >= FOOT_MOVE_CONFIRM_MS) {
-          this.anchor[s] = p;
+          this.anchor[s] = now[s];
           this.lastMoveMs = tMs;
           this.stanceChanged = true;
           this.awaySince[s] = undefined;
@@ -103,10 +134,10 @@ export class SquatGate {
       const f = flexionDeg[s];
       if (f !== null) this.repFlexionDeg[s] = Math.max(this.repFlexionDeg[s] ?? -Infinity, f);
     }
-    this.recent.push({ tMs, ankles: { left: ankles.left ?? undefined, right: ankles.right ?? undefined } });
+    this.recent.push({ tMs, feet: { left: now.left, right: now.right } });
     trimToWindow(this.recent, tMs, FEET_SETTLE_MS);
     // Between reps, with the feet still, the anchors follow where the feet stood a moment ago: where a
-    // step ended, and the slow drift of planted ankles' keypoints, become the new reference.
+    // step ended, and the slow drift of planted feet's keypoints, become the new reference.
     if (!this.inRep && this.settled(tMs)) this.anchorToOldest();
     const measured = SIDES.map((s) => flexionDeg[s]).filter((f): f is number => f !== null);
     // Knees that drop out of view mid-rep keep the last verdict: deep in a squat filmed from behind
@@ -114,6 +145,23 @@ export class SquatGate {
     // ~1 s a rep), and a knee seen bent that then vanishes at a deeper hip has not straightened.
     if (measured.length > 0) this.kneesNowOk = measured.every((f) => f >= REP_MIN_KNEE_FLEXION_DEG);
     else if (!this.inRep) this.kneesNowOk = false;
+  }
+
+  private noteLatest(s: Side, raw: Foot | null, smoothed: Foot | null, shankPx: number | null): void {
+    const seen = this.latest[s];
+    for (const part of Object.values(seen?.parts ?? {})) part.fresh = false;
+    if (shankPx === null) return;
+    const parts = { ...(seen?.parts ?? {}) };
+    for (const k of FOOT_PARTS) {
+      const r = raw?.[k];
+      if (r === null || r === undefined) continue;
+      parts[k] = {
+        raw: [...(parts[k]?.raw ?? []), r].slice(-RETURN_SAMPLES),
+        smoothed: smoothed?.[k] ?? null,
+        fresh: true,
+      };
+    }
+    this.latest[s] = { parts, shankPx };
   }
 
   /**
@@ -139,18 +187,26 @@ export class SquatGate {
 
   /**
    * A new rep starts: knee flexion is tracked from here, and the feet are judged against where they
-   * stood FEET_SETTLE_MS ago (ankle keypoints of planted feet drift slowly across a set; a step that
-   * starts with the dip still moves the foot away from there).
+   * stood FEET_SETTLE_MS ago (keypoints of planted feet drift slowly across a set; a step that starts
+   * with the dip still moves the foot away from there).
    */
   startRep(): void {
     this.repFlexionDeg = {};
     this.inRep = true;
-    const startOf = (s: Side): { raw: Vec2; smoothed: Vec2 | null } | undefined => {
-      const now = this.latest[s];
-      const raw = medianPoint(now?.raw);
-      return now === undefined || raw === undefined ? undefined : { raw, smoothed: now.smoothed };
-    };
-    this.startAnkles = { left: startOf('left'), right: startOf('right') };
+    this.startFeet = {};
+    for (const s of SIDES) {
+      const raw: FootAt = {};
+      const smoothed: FootAt = {};
+      for (const [k, part] of Object.entries(this.latest[s]?.parts ?? {}) as [
+        FootPart,
+        { raw: Vec2[]; smoothed: Vec2 | null },
+      ][]) {
+        const m = medianPoint(part.raw);
+        if (m !== undefined) raw[k] = m;
+        if (part.smoothed !== null) smoothed[k] = part.smoothed;
+      }
+      this.startFeet[s] = { raw, smoothed };
+    }
     this.anchorToOldest();
     this.awaySince = {};
   }
@@ -162,31 +218,41 @@ export class SquatGate {
 
   private anchorToOldest(): void {
     for (const s of SIDES) {
-      const then = this.recent.find((r) => r.ankles[s] !== undefined)?.ankles[s];
+      const then = this.recent.find((r) => Object.keys(r.feet[s] ?? {}).length > 0)?.feet[s];
       if (then !== undefined) this.anchor[s] = then;
     }
   }
 
   /**
    * Both feet stand where they stood when the rep began, within FEET_RETURNED_MAX_SHIFT_RATIO: a
-   * planted foot's keypoint drifts at depth but comes back when the person stands; a foot that ends
+   * planted foot's keypoints drift at depth but come back when the person stands; a foot that ends
    * somewhere else was lifted and put down (a step, a shuffle of a walk-out). A foot counts as moved
-   * only when both its smoothed position and the median of its last RETURN_SAMPLES raw ones are away:
-   * one stray frame moves neither the median nor, for long, the smoothed point (whose pull it leaves
-   * for a few frames). A foot not seen on the last frame does not count against the rep. Feet that
-   * ended elsewhere stand in a new stance: takeNewStance() says so once the rep is over.
+   * only when, for its least-moved keypoint seen now, both the smoothed position and the median of its
+   * last RETURN_SAMPLES raw ones are away: one stray frame moves neither the median nor, for long, the
+   * smoothed point (whose pull it leaves for a few frames). A foot not seen on the last frame does not
+   * count against the rep. Feet that ended elsewhere stand in a new stance: takeNewStance() says so
+   * once the rep is over.
    */
   feetReturned(): boolean {
     const returned = SIDES.every((s) => {
-      const start = this.startAnkles[s];
+      const start = this.startFeet[s];
       const now = this.latest[s];
-      if (start === undefined || now === undefined || !now.fresh) return true;
+      if (start === undefined || now === undefined) return true;
       const limit = FEET_RETURNED_MAX_SHIFT_RATIO * now.shankPx;
-      const raw = medianPoint(now.raw);
-      const rawAway = raw !== undefined && dist(start.raw, raw) > limit;
-      const smoothedAway =
-        start.smoothed === null || now.smoothed === null || dist(start.smoothed, now.smoothed) > limit;
-      return !(rawAway && smoothedAway);
+      const compared = FOOT_PARTS.flatMap((k) => {
+        const p = now.parts[k];
+        const from = start.raw[k];
+        return p === undefined || !p.fresh || from === undefined ? [] : [{ k, p, from }];
+      });
+      if (compared.length === 0) return true;
+      return compared.some(({ k, p, from }) => {
+        const raw = medianPoint(p.raw);
+        const rawAway = raw !== undefined && dist(from, raw) > limit;
+        const fromSmoothed = start.smoothed[k];
+        const smoothedAway =
+          fromSmoothed === undefined || p.smoothed === null || dist(fromSmoothed, p.smoothed) > limit;
+        return !(rawAway && smoothedAway);
+      });
     });
     if (!returned) this.stanceChanged = true;
     return returned;
@@ -208,6 +274,6 @@ export class SquatGate {
     this.repFlexionDeg = {};
     this.kneesNowOk = false;
     this.latest = {};
-    this.startAnkles = {};
+    this.startFeet = {};
   }
 }
