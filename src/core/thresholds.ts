@@ -113,6 +113,10 @@ export const FPPA_NO_TOE_MAX_YAW_DEG = 8;
 export const ANKLE_TO_TOE_PER_SHANK = 0.46;
 /** Averaging band (deg of knee angle) around the deepest knee flexion for "at the bottom" rep values; clinical convention measures FPPA at peak knee flexion. */
 export const BOTTOM_AVERAGE_BAND_DEG = 5;
+/** Depth ratio below the rep's lowest hip within which a frame can be "at the bottom" (≈ the last 10–15° of knee flexion near parallel, where the depth ratio changes ~0.04 per 5° of knee angle): a knee angle seen only higher up, the knees hidden at the bottom as from behind, does not stand for it. */
+export const BOTTOM_SEARCH_DEPTH_RATIO = 0.1;
+/** Depth ratio below the rep's lowest hip that counts as "at the bottom" when no knee angle is seen there (≈ 2–3° of knee angle near parallel). */
+export const BOTTOM_DEPTH_BAND_RATIO = 0.02;
 
 // ---------------------------------------------------------------------------------------------------
 // Cues: fire thresholds, clear thresholds (hysteresis), dwell, cooldown

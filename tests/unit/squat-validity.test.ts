@@ -47,6 +47,23 @@ describe('depth verdict', () => {
     expect(rep?.endMs as number).toBeGreaterThan(spokenMs + 300);
     expect(rep?.faults['go-lower']?.verdict).toBe('past');
   });
+  it('knees hidden at the bottom (as from behind): a deep rep gets no go-lower from the knees seen higher up', () => {
+    // Made from parallel-depth reps whose knee keypoints are dropped below depth q = 0.3: the only
+    // knee angles seen are from the top of the descent and ascent, where the thigh is ~50° from
+    // vertical. The bottom is where the hip is lowest, not where the deepest knee was seen.
+    const hidden = (q: number): RawPose => {
+      const p = frontPose(q);
+      if (q > 0.3) {
+        delete p.left_knee;
+        delete p.right_knee;
+      }
+      return p;
+    };
+    const s = analyzeFrames(syntheticSet({ reps: [{ q: PARALLEL_Q }, { q: PARALLEL_Q }], pose: hidden }));
+    expect(s.repCount).toBe(2);
+    expect(s.cues.filter((c) => c.id === 'go-lower')).toEqual([]);
+    expect(s.reps.every((r) => !r.cues.includes('go-lower'))).toBe(true);
+  });
 });
 
 describe('only squats count', () => {

@@ -1,6 +1,11 @@
 import { maxOrNull, meanOrNull, measured, mostFrequent } from '../math/stats';
 import type { RepTiming } from './reps';
-import { BOTTOM_AVERAGE_BAND_DEG, CUE_DWELL_MS } from '../thresholds';
+import {
+  BOTTOM_AVERAGE_BAND_DEG,
+  BOTTOM_DEPTH_BAND_RATIO,
+  BOTTOM_SEARCH_DEPTH_RATIO,
+  CUE_DWELL_MS,
+} from '../thresholds';
 import { bottomThighDeg, CUE_RULES, depthLimit, FAULT_CUE_IDS, type DepthTarget } from '../coaching/cues';
 import { verdictOf } from '../coaching/verdict';
 import type { CueId, FrameMetrics, RepFault, RepSummary, Sided, SidedMagnitude, View } from '../types';
@@ -48,20 +53,30 @@ const sidedOrNull = (left: number | null, right: number | null): Sided<number | 
 const magnitude = (v: number | null): SidedMagnitude | null =>
   v === null ? null : { value: Math.abs(v), lowerSide: v >= 0 ? 'left' : 'right' };
 
-/** Frames "at the bottom": within BOTTOM_AVERAGE_BAND_DEG of the deepest knee flexion (or of the deepest hip if no knee angle). */
+/**
+ * Frames "at the bottom": of the frames whose hip is within BOTTOM_SEARCH_DEPTH_RATIO of its lowest,
+ * those within BOTTOM_AVERAGE_BAND_DEG of the deepest knee angle among them (peak knee flexion, the
+ * clinical convention for FPPA); when no knee is seen there, those within BOTTOM_DEPTH_BAND_RATIO of
+ * the lowest hip. A knee angle seen only higher up (knees hidden at the bottom, as from behind) does
+ * not stand for the bottom.
+ */
 export function bottomSamples(samples: readonly RepSample[]): RepSample[] {
-  const knees = measured(samples.map((s) => kneeMean(s.metrics)));
+  const depths = measured(samples.map((s) => s.metrics.depthRatio));
+  const deepest = depths.length === 0 ? null : Math.max(...depths);
+  const near =
+    (band: number) =>
+    (s: RepSample): boolean =>
+      deepest === null || (s.metrics.depthRatio !== null && s.metrics.depthRatio >= deepest - band);
+  const deep = samples.filter(near(BOTTOM_SEARCH_DEPTH_RATIO));
+  const knees = measured(deep.map((s) => kneeMean(s.metrics)));
   if (knees.length > 0) {
     const min = Math.min(...knees);
-    return samples.filter((s) => {
+    return deep.filter((s) => {
       const k = kneeMean(s.metrics);
       return k !== null && k <= min + BOTTOM_AVERAGE_BAND_DEG;
     });
   }
-  const depths = measured(samples.map((s) => s.metrics.depthRatio));
-  if (depths.length === 0) return [];
-  const max = Math.max(...depths);
-  return samples.filter((s) => s.metrics.depthRatio !== null && s.metrics.depthRatio >= max - 0.02);
+  return deepest === null ? [] : deep.filter(near(BOTTOM_DEPTH_BAND_RATIO));
 }
 
 const round = (v: number | null, digits = 2): number | null =>
