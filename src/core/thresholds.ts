@@ -135,14 +135,16 @@ export const HIPS_LEVEL_FIRE_DEG = 5.5;
 /** Pelvic drop (deg, perspective removed) below which `hips-level` clears: the lower end of Munro 2012's smallest real change. */
 export const HIPS_LEVEL_CLEAR_DEG = 4;
 /**
- * Fewest pixels across the frame between the two hip keypoints for the hip line's tilt to be read
- * (≈ 14.3 px): a keypoint is placed no finer than about one pixel of the image it came from, and one
- * pixel of one hip's height must tilt the line by no more than HIPS_LEVEL_CLEAR_DEG, the smallest
- * real change of 2D pelvic obliquity (Munro 2012). Below it (a person ~100 px tall, or a clip of
- * 192 px) the image cannot resolve what `hips-level` judges: on the half-squat clip scaled to 192 px,
- * hips 12 px apart, good-form reps read 7.0–8.2° sustained against 2.9–4.3° at its own 960 px.
+ * Fewest pixels of the pose model's input image between the two hip keypoints (across it) for the
+ * hip line's tilt to be read (≈ 28.6 px): a keypoint is placed no finer than about one pixel of the
+ * image the model saw, and one pixel of one hip's height must tilt the line by no more than the 2D
+ * pelvic obliquity's own measurement error (Munro 2012: SEM 1.5–2°). BlazePose finds the landmarks
+ * in a 256 px crop around the person, so a person smaller than that crop in the model's image is
+ * seen upsampled. Measured on good-form runs of the fixture clips through the model (docs/metrics.md,
+ * "Image resolution"): with the hips 11–20 model px apart (the clips scaled to 192 and 320 px, or
+ * placed small in a frame twice their size) `hips-level` fired in 3 of 9 runs, at up to 8.2°.
  */
-export const HIP_LINE_MIN_APART_PX = 1 / Math.tan((HIPS_LEVEL_CLEAR_DEG * Math.PI) / 180);
+export const HIP_LINE_MIN_APART_MODEL_PX = 1 / Math.tan((2 * Math.PI) / 180);
 /** Fewest upright frames in the second before a rep for them to be its standing reference (hip line, centre of mass along the foot; rep-standing-reference.ts): a 5 fps clip shows 5; fewer fall back to the set's calibration. */
 export const REP_STANDING_REF_MIN_FRAMES = 3;
 /** Depth ratio the set's first descent must pass before the shoulder line's tilt is read as the perspective's direction (≈ a third of parallel depth, shoulders ~10 cm down); until then the allowance is taken off the drop whichever way it goes (at that depth it is ≤ ~2°). */

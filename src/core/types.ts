@@ -144,7 +144,7 @@ export interface CueEvent {
 
 export type CueId = 'knees-out' | 'hips-back' | 'hips-level' | 'go-lower' | 'chest-up' | 'heels-down';
 
-export type Guidance = 'no-person' | 'low-confidence' | 'step-back' | 'turn' | null;
+export type Guidance = 'no-person' | 'low-confidence' | 'step-back' | 'turn' | 'move-closer' | null;
 
 /** What the analyser returns for every frame. Plain data (JSON-serialisable). */
 export interface FrameAnalysis {

@@ -5,7 +5,7 @@
  * what is true of it; tests/constructed/check.ts holds the app to it.
  */
 import type { PoseFrame, Side } from '../../src/core';
-import { loadFrames, loadLowResFrames, LOWRES_LONG_SIDE_PX, type ClipId } from '../golden/tracks';
+import { loadFrames, loadVariantFrames, type ClipId, type VideoVariant } from '../golden/tracks';
 import { deepestFrame, injectedValgusTruth, injectHipDrop, injectShankValgus, REP_WINDOWS } from './inject';
 import { spliceOverhead } from './overhead';
 import { depthTargetOptions } from './read-summary';
@@ -68,6 +68,14 @@ const goodForm = (c: Clip): Truth[] => [
   { kind: 'good-knees' },
 ];
 
+/** How each image-level variant of a clip was made (ffmpeg; scripts/make-variants.sh). */
+const VIDEO_VARIANTS: Readonly<Record<VideoVariant, string>> = {
+  '192px': 'scaled to 192 px on its long side (H.264 crf 28: the person ~100 px tall)',
+  mirrored: 'flipped left to right (a front camera’s mirror image)',
+  small: 'placed in the middle of a black frame twice its size (the person half as big in it)',
+  dim: 'darkened (brightness −0.18, contrast 0.8) with film grain added',
+};
+
 /** A fixture clip's truth: good form; the half squats are shallow under the default target, the rear ones deep. */
 const fixtureTruth = (c: Clip): Truth[] => [
   ...goodForm(c),
@@ -98,13 +106,14 @@ function fixtureCases(): Case[] {
       { kind: 'no-cue', cues: ['go-lower'] },
     ],
   });
-  for (const c of CLIPS)
-    cases.push({
-      id: `lowres/${c.short}`,
-      how: `The ${c.clip} video scaled to ${LOWRES_LONG_SIDE_PX} px on its long side (ffmpeg, H.264 crf 28: the person ~100 px tall) and run through BlazePose full in the app's file pipeline (scripts/make-lowres.sh, fixtures/lowres/).`,
-      frames: once(() => loadLowResFrames(c.clip)),
-      truth: () => fixtureTruth(c),
-    });
+  for (const [variant, how] of Object.entries(VIDEO_VARIANTS) as [VideoVariant, string][])
+    for (const c of CLIPS)
+      cases.push({
+        id: `video-${variant}/${c.short}`,
+        how: `The ${c.clip} video ${how}, run through BlazePose full in the app's file pipeline (scripts/make-variants.sh, fixtures/variants/).`,
+        frames: once(() => loadVariantFrames(c.clip, variant)),
+        truth: () => fixtureTruth(c),
+      });
   return cases;
 }
 

@@ -13,7 +13,13 @@ export const OPEN_CASES: Readonly<Record<string, string>> = {
   'fps15/half': 'as fixture/half (15 fps).',
   'fps10/half': 'as fixture/half (10 fps).',
   'walking-before/half': 'as fixture/half; the walking part itself passes (no rep, no cue).',
-  'lowres/half':
+  'video-mirrored/half':
+    'as fixture/half (the knees read outward against the foot line); and hips-level fires at 4.7 s in rep 1 (8.6°). The perspective allowance takes its direction from the shoulder line’s tilt against its descent, and as her arms rise at the start of the descent the model’s shoulder line tilts +2…4°, the same way in the mirrored video as in the original (so it is the model’s, not the camera’s). Here that is against the perspective, so the direction reads the wrong way until ~0.3 depth and the allowance is added to the hip line’s tilt instead of taken off. Fitting the tilt against descent with an offset, over frames deeper than 0.15, and taking its direction only once t ≥ 3, was tried on the tracks: it read this one the right way from 4.3 s, but never settled on the 5 fps banded clip (t ≤ 1.1), whose injected drops against the perspective need the direction.',
+  'video-small/half':
+    'as fixture/half (the knees read outward against the foot line). No hip cue: her hips are ~20 of the model’s pixels apart, under HIP_LINE_MIN_APART_MODEL_PX, so the hip line is not read (without that rule it read 5.5° and 8.0° and fired).',
+  'video-dim/half':
+    'as fixture/half (the knees read outward against the foot line); and hips-level fires in both reps (5.8°, 7.0°): in the dim, grainy video the model’s hip line tilts 14–16° at the bottom against 9–10° in the clean one, past the perspective allowance (~6°), with every hip keypoint scored ≥ 0.99, so nothing says the frame is poorly seen.',
+  'video-192px/half':
     'as fixture/half, at 192 px: both knees read −6…−8° (outward) against the foot line. The knee-inside-foot cue driver reads −0.14…−0.01 (over or outside the foot), so nothing false is said; the rep count, go-lower and the absence of a hip cue pass.',
   'walk-out/rear':
     'the first shuffle no longer counts (its foot ends 0.25 shank lengths from where it stood when the dip began), and the second was already caught; the third step moves the left foot only 0.06 of a shank (~2 cm) sideways with a 0.19 dip and 20° knee bend, which nothing in the keypoints tells from a shallow squat, so it counts and gets go-lower. Knees-out fires at 2.0 s, in the first shuffle’s dip (0.14 inside): that foot moves under the step limit, so the feet count as settled and cues are live until the dip ends and the foot is found elsewhere. The real reps after the walk-out read 0.10 inside their foot line (0.01–0.02 without the walk-out), at the band’s edge and under the knees-out limit: the shuffles that are caught re-take the standing calibration, so the reference is the stance after the second shuffle, and the third moves the left foot again.',

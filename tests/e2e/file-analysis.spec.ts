@@ -43,17 +43,17 @@ for (const clip of FIXTURE_CLIPS) {
   });
 }
 
-test('a 192 px clip (fixtures/lowres): both half squats counted, no hip cue the image cannot resolve', async ({
+test('a 192 px clip (fixtures/variants): both half squats counted, no hip cue the image cannot resolve', async ({
   page,
 }) => {
-  // The half-squat clip scaled to 192 × 144 (scripts/make-lowres.sh): she is ~100 px tall, her hips
+  // The half-squat clip scaled to 192 × 144 (scripts/make-variants.sh): she is ~100 px tall, her hips
   // ~12 px apart. The ankle keypoints slide ~0.35 shank lengths at depth there, and one pixel of a
   // hip tilts the hip line ~5°: her good reps must still count, with no "hips dropped" verdict.
   test.setTimeout(240_000);
   await page.goto('/?model=blazepose-full&backend=wasm#/file');
   await page
     .getByTestId('file-input')
-    .setInputFiles(resolve('fixtures/lowres/front-oblique-half-squats-192px.mp4'));
+    .setInputFiles(resolve('fixtures/variants/front-oblique-half-squats-192px.mp4'));
   await expect(page).toHaveURL(/#\/review\//, { timeout: 200_000 });
   await expect(page.getByTestId('summary-rep-count')).toHaveText('2');
   await expect(page.getByTestId('pattern')).toContainText('Form looked good');

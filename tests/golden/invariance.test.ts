@@ -72,7 +72,8 @@ describe.each(CLIPS)('invariance: %s', (clip) => {
     const frames = loadFrames(clip);
     const a = analyse(frames);
     const b = analyse(translateScale(frames, 137, 61, 1.6));
-    const c = analyse(translateScale(frames, 0, 0, 0.55));
+    // Not below ~0.6: the hip line needs its hips HIP_LINE_MIN_APART_MODEL_PX apart (rear: ~48 px).
+    const c = analyse(translateScale(frames, 0, 0, 0.75));
     for (const other of [b, c]) {
       a.forEach((fa, i) => {
         const fb = other[i] as FrameAnalysis;

@@ -20,14 +20,14 @@ export function loadFrames(clip: ClipId, model = 'blazepose-full'): PoseFrame[] 
   return poseTrackToFrames(parsePoseTrack(JSON.parse(readFileSync(trackPath(clip, model), 'utf8'))));
 }
 
-/** Long side of the scaled-down fixture clips in fixtures/lowres/, px (scripts/make-lowres.sh). */
-export const LOWRES_LONG_SIDE_PX = 192;
+/** The image-level variants of the fixture clips in fixtures/variants/ (scripts/make-variants.sh). */
+export type VideoVariant = '192px' | 'mirrored' | 'small' | 'dim';
 
-/** The BlazePose-full track of a fixture clip scaled down to LOWRES_LONG_SIDE_PX (fixtures/lowres/). */
-export function loadLowResFrames(clip: ClipId): PoseFrame[] {
+/** The BlazePose-full track the app made of a fixture clip's variant (fixtures/variants/). */
+export function loadVariantFrames(clip: ClipId, variant: VideoVariant): PoseFrame[] {
   const path = resolve(
     import.meta.dirname,
-    `../../fixtures/lowres/${clip}-${LOWRES_LONG_SIDE_PX}px.blazepose-full.pose-track.json`,
+    `../../fixtures/variants/${clip}-${variant}.blazepose-full.pose-track.json`,
   );
   return poseTrackToFrames(parsePoseTrack(JSON.parse(readFileSync(path, 'utf8'))));
 }

@@ -3,7 +3,7 @@ import { CalibrationDetector } from '../../src/core/metrics/calibration';
 import { GatedPose, isUsable } from '../../src/core/pose/gating';
 import { kneeAngleDeg } from '../../src/core/pose/body';
 import { framesToPoseTrack, parsePoseTrack, poseTrackToFrames } from '../../src/core/pose/pose-track';
-import { COCO_KEYPOINT_NAMES } from '../../src/core/pose/keypoints';
+import { COCO_KEYPOINT_NAMES, KEYPOINT_NAMES } from '../../src/core/pose/keypoints';
 import { analyzeFrames } from '../../src/core/set/session';
 import { MIN_KEYPOINT_SCORE } from '../../src/core/thresholds';
 import { px } from '../../src/core/math/units';
@@ -76,5 +76,29 @@ describe('MoveNet tracks (COCO-17 names)', () => {
     const s = analyzeFrames(back);
     expect(s.repCount).toBe(2);
     expect(s.reps.every((r) => r.heelRisePeakRatio === null && r.toeShiftPeakRatio === null)).toBe(true);
+  });
+});
+
+describe('the model input resolution', () => {
+  it('round-trips through pose-track/v1 as the frames’ smallest, and is absent when the frames lack it', () => {
+    const frames = syntheticSet({ reps: [{ q: 1 }] });
+    const meta = {
+      width: FRAME_W,
+      height: FRAME_H,
+      fps: 30,
+      model: 'blazepose-full',
+      keypointNames: KEYPOINT_NAMES,
+    };
+    const scaled = frames.map((f, i) => ({ ...f, modelPxPerSourcePx: i === 3 ? 0.5 : 0.8889 }));
+    const track = JSON.parse(JSON.stringify(framesToPoseTrack(scaled, meta))) as unknown;
+    const back = poseTrackToFrames(parsePoseTrack(track));
+    expect(back.every((f) => f.modelPxPerSourcePx === 0.5)).toBe(true);
+    const plain = poseTrackToFrames(
+      parsePoseTrack(JSON.parse(JSON.stringify(framesToPoseTrack(frames, meta)))),
+    );
+    expect(plain.every((f) => f.modelPxPerSourcePx === undefined)).toBe(true);
+    expect(() => parsePoseTrack({ ...(track as object), modelPxPerSourcePx: 0 })).toThrow(
+      /modelPxPerSourcePx/,
+    );
   });
 });

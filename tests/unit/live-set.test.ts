@@ -270,7 +270,13 @@ describe('HandsFreeSet.secondPersonSuspected', () => {
 // ---------------------------------------------------------------------------------------------------
 
 describe('guidanceMessage', () => {
-  const GUIDANCE: readonly Exclude<Guidance, null>[] = ['no-person', 'step-back', 'low-confidence', 'turn'];
+  const GUIDANCE: readonly Exclude<Guidance, null>[] = [
+    'no-person',
+    'step-back',
+    'low-confidence',
+    'turn',
+    'move-closer',
+  ];
 
   it('is null when the person is well placed and nobody else is suspected', () => {
     expect(guidanceMessage(frame(), false)).toBeNull();
@@ -289,6 +295,7 @@ describe('guidanceMessage', () => {
     expect(guidanceMessage(frame({ guidance: 'step-back' }), false)).toMatch(/step back/i);
     expect(guidanceMessage(frame({ guidance: 'low-confidence' }), false)).toMatch(/light/i);
     expect(guidanceMessage(frame({ guidance: 'turn' }), false)).toContain(VIEW_HINTS.side);
+    expect(guidanceMessage(frame({ guidance: 'move-closer' }), false)).toMatch(/closer/i);
   });
 
   it('gives the second-person message whenever one is suspected, whatever the guidance', () => {

@@ -11,8 +11,7 @@ import {
 import { rotateAboutDeg, vec } from '../../src/core/math/geometry';
 import {
   ANKLE_TO_TOE_PER_SHANK,
-  HIP_LINE_MIN_APART_PX,
-  HIPS_LEVEL_CLEAR_DEG,
+  HIP_LINE_MIN_APART_MODEL_PX,
   STANDING_COM_ALONG_FOOT_RATIO,
 } from '../../src/core/thresholds';
 import { cocoOnly, FRAME_H, FRAME_W, frontPose, sidePose, toKeypoints, type RawPose } from './poses';
@@ -78,15 +77,18 @@ describe('pelvis and trunk', () => {
     );
   });
 
-  it('hip line: not read when the hips are too few pixels apart for the image to resolve the cue', () => {
+  it('hip line: not read when the hips are too few model pixels apart to resolve the cue', () => {
     // One pixel of one hip's height tilts a line w px long by atan(1 / w): with the hips
-    // HIP_LINE_MIN_APART_PX apart that is HIPS_LEVEL_CLEAR_DEG, the smallest real change.
-    expect(Math.abs(deg(Math.atan(1 / HIP_LINE_MIN_APART_PX)) - HIPS_LEVEL_CLEAR_DEG)).toBeLessThan(
-      GEOMETRY_EPS_DEG,
-    );
+    // HIP_LINE_MIN_APART_MODEL_PX apart that is 2°, the measure's own error (Munro 2012).
+    expect(Math.abs(deg(Math.atan(1 / HIP_LINE_MIN_APART_MODEL_PX)) - 2)).toBeLessThan(GEOMETRY_EPS_DEG);
     const apart = (w: number): RawPose => ({ left_hip: [100 + w, 401], right_hip: [100, 400] });
-    expect(hipLineDeg(gated(apart(12)))).toBeNull(); // hips 12 px apart: a clip 192 px across
-    expect(hipLineDeg(gated(apart(Math.ceil(HIP_LINE_MIN_APART_PX))))).not.toBeNull();
+    const seen = (w: number, modelPxPerSourcePx?: number): number | null =>
+      hipLineDeg(new GatedPose(toKeypoints(apart(w)), { ...size, modelPxPerSourcePx }));
+    expect(seen(20)).toBeNull(); // a person ~250 px tall in the model's image
+    expect(seen(Math.ceil(HIP_LINE_MIN_APART_MODEL_PX))).not.toBeNull();
+    // 60 source px, but the model saw the frame at a third of its size (a 1920 px frame at 640 px).
+    expect(seen(60, 1 / 3)).toBeNull();
+    expect(seen(60, 1)).not.toBeNull();
   });
 
   it('trunk lean from vertical in a side view', () => {

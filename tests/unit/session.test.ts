@@ -81,6 +81,22 @@ describe('SetAnalyzer on synthetic sets', () => {
     expect(r.metrics.depthRatio).toBeNull();
   });
 
+  it("too small in the model's image to judge the hips → move-closer, and no hip drop read", () => {
+    // The same front-view person, the frame handed to the model at a quarter of its size: her hips
+    // (~100 source px apart) span ~25 of the model's pixels, under HIP_LINE_MIN_APART_MODEL_PX.
+    const run = (modelPxPerSourcePx: number): FrameAnalysis[] =>
+      runAll(syntheticSet({ reps: [{ q: 1 }] }).map((f) => ({ ...f, modelPxPerSourcePx })));
+    const small = run(0.25);
+    const standing = small.filter((f) => f.phase === 'standing' && f.view === 'front');
+    expect(standing.length).toBeGreaterThan(0);
+    expect(standing.every((f) => f.guidance === 'move-closer')).toBe(true);
+    expect(small.every((f) => f.metrics.hipDropDeg === null)).toBe(true);
+    expect(small[small.length - 1]?.repCount).toBe(1);
+    const full = run(1);
+    expect(full.some((f) => f.guidance === 'move-closer')).toBe(false);
+    expect(full.some((f) => f.metrics.hipDropDeg !== null)).toBe(true);
+  });
+
   it('no person → no-person guidance, nothing counted', () => {
     const a = new SetAnalyzer();
     const r = a.push(frameAt(0, null));

@@ -6,7 +6,7 @@ import {
   ASSUMED_FOCAL_PER_LONG_SIDE,
   FPPA_MIN_THIGH_IMAGE_RATIO,
   FPPA_NO_TOE_MAX_YAW_DEG,
-  HIP_LINE_MIN_APART_PX,
+  HIP_LINE_MIN_APART_MODEL_PX,
   STANDING_COM_ALONG_FOOT_RATIO,
 } from '../thresholds';
 import type { Calibration, FrameMetrics, MetricId, Side, Sided, View } from '../types';
@@ -57,11 +57,16 @@ function lineTiltDeg(
 
 /**
  * Pelvic obliquity, deg, + = left hip lower in the image (independent of which way the person faces);
- * null when the hips are too few pixels apart for the image to resolve a real change
- * (HIP_LINE_MIN_APART_PX).
+ * null when the hips are too few of the model's pixels apart to resolve what `hips-level` judges
+ * (HIP_LINE_MIN_APART_MODEL_PX).
  */
 export const hipLineDeg = (pose: GatedPose): number | null =>
-  lineTiltDeg(pose, 'left_hip', 'right_hip', HIP_LINE_MIN_APART_PX);
+  lineTiltDeg(
+    pose,
+    'left_hip',
+    'right_hip',
+    HIP_LINE_MIN_APART_MODEL_PX / (pose.size.modelPxPerSourcePx ?? 1),
+  );
 
 /** Shoulder-line tilt, deg, + = left shoulder lower in the image (the perspective reference). */
 export const shoulderLineDeg = (pose: GatedPose): number | null =>

@@ -1,11 +1,19 @@
-import type { Keypoint, KeypointName, Keypoints } from './keypoints';
+import type { Keypoint, KeypointName, Keypoints, PoseFrame } from './keypoints';
 import { MIN_KEYPOINT_SCORE, OUT_OF_FRAME_MARGIN_RATIO } from '../thresholds';
 
-/** Frame size, px. */
+/** Frame size, px, and the resolution the pose model saw it at (PoseFrame's; 1 when absent). */
 export interface FrameSize {
   readonly widthPx: number;
   readonly heightPx: number;
+  readonly modelPxPerSourcePx?: number;
 }
+
+/** A frame's size and model resolution, as the gate reads them. */
+export const frameSize = (frame: PoseFrame): FrameSize => ({
+  widthPx: frame.widthPx,
+  heightPx: frame.heightPx,
+  modelPxPerSourcePx: frame.modelPxPerSourcePx,
+});
 
 /** Whether a keypoint is confident and inside the frame. */
 export function isUsable(

@@ -89,4 +89,9 @@ export interface PoseFrame {
   readonly heightPx: Px;
   /** null: no person detected. Names the model does not produce are absent. */
   readonly keypoints: Keypoints | null;
+  /**
+   * Pixels of the image the pose model was given per source pixel (≤ 1: the shell scales frames
+   * down before the model): the resolution the keypoints were found at. Absent when unknown (1).
+   */
+  readonly modelPxPerSourcePx?: number;
 }

@@ -11,7 +11,8 @@ import { ms, px } from '../math/units';
 /**
  * `pose-track/v1`: the on-disk form of a pose track, shared by `npm run analyze --track`, the
  * fixtures and (later) exports. x, y in source-video pixels; a frame with no person has
- * `keypoints: null`. Each keypoint is `[x, y, score]` in the order of `keypointNames`.
+ * `keypoints: null`. Each keypoint is `[x, y, score]` in the order of `keypointNames`. Optional
+ * `modelPxPerSourcePx`: the pose model's input pixels per source pixel (PoseFrame's), 1 when absent.
  */
 export const POSE_TRACK_FORMAT = 'pose-track/v1';
 
@@ -30,6 +31,7 @@ export interface PoseTrack {
   readonly model: string;
   readonly keypointNames: readonly KeypointName[];
   readonly frames: readonly PoseTrackFrame[];
+  readonly modelPxPerSourcePx?: number;
 }
 
 export class PoseTrackError extends Error {
@@ -51,6 +53,9 @@ export function parsePoseTrack(json: unknown): PoseTrack {
     if (!isFiniteNumber(v) || v <= 0) fail(`"${k}" must be a positive number`);
   }
   if (typeof o['model'] !== 'string') fail('"model" must be a string');
+  const scale = o['modelPxPerSourcePx'];
+  if (scale !== undefined && (!isFiniteNumber(scale) || scale <= 0))
+    fail('"modelPxPerSourcePx" must be a positive number');
   const names = o['keypointNames'];
   if (!Array.isArray(names) || names.length === 0) return fail('"keypointNames" must be a list');
   const keypointNames: KeypointName[] = [];
@@ -94,33 +99,40 @@ export function parsePoseTrack(json: unknown): PoseTrack {
     model: o['model'] as string,
     keypointNames,
     frames,
+    ...(scale === undefined ? {} : { modelPxPerSourcePx: scale as number }),
   };
 }
 
 /** Track → domain frames. */
 export function poseTrackToFrames(track: PoseTrack): PoseFrame[] {
+  const scale =
+    track.modelPxPerSourcePx === undefined ? {} : { modelPxPerSourcePx: track.modelPxPerSourcePx };
   return track.frames.map((f) => {
-    if (f.keypoints === null) {
-      return { tMs: ms(f.tMs), widthPx: px(track.width), heightPx: px(track.height), keypoints: null };
-    }
+    const frame = { tMs: ms(f.tMs), widthPx: px(track.width), heightPx: px(track.height), ...scale };
+    if (f.keypoints === null) return { ...frame, keypoints: null };
     const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
     f.keypoints.forEach(([x, y, score], j) => {
       const name = track.keypointNames[j];
       if (name !== undefined) keypoints[name] = { xPx: px(x), yPx: px(y), score };
     });
-    return { tMs: ms(f.tMs), widthPx: px(track.width), heightPx: px(track.height), keypoints };
+    return { ...frame, keypoints };
   });
 }
 
 /** Rounding of coordinates written to disk: 0.01 px and 0.0001 score keep files small and exact enough. */
 const round = (v: number, digits: number): number => Number(v.toFixed(digits));
 
-/** Domain frames → track. Keypoints missing from a frame are written with score 0 at (0, 0). */
+/**
+ * Domain frames → track. Keypoints missing from a frame are written with score 0 at (0, 0). The
+ * track's modelPxPerSourcePx is the frames' smallest (the coarsest resolution any was found at).
+ */
 export function framesToPoseTrack(
   frames: readonly PoseFrame[],
   meta: { width: number; height: number; fps: number; model: string; keypointNames: readonly KeypointName[] },
 ): PoseTrack {
+  const scales = frames.flatMap((f) => (f.modelPxPerSourcePx === undefined ? [] : [f.modelPxPerSourcePx]));
   return {
+    ...(scales.length === 0 ? {} : { modelPxPerSourcePx: round(Math.min(...scales), 4) }),
     format: POSE_TRACK_FORMAT,
     width: meta.width,
     height: meta.height,

@@ -10,7 +10,8 @@ import {
 } from '../coaching/cues';
 import { verdictOf } from '../coaching/verdict';
 import { SquatGate } from './squat-gate';
-import { GatedPose } from '../pose/gating';
+import { guidanceFor } from './guidance';
+import { frameSize, GatedPose } from '../pose/gating';
 import { dist } from '../math/geometry';
 import type { Keypoints, PoseFrame } from '../pose/keypoints';
 import { comAlongFoot, computeRawMetrics, EMPTY_METRICS, hipLineDeg, maskByView } from '../metrics/metrics';
@@ -27,7 +28,7 @@ import {
   PLANTED_FOOT_HOLD_MS,
   REP_DESCENT_DEPTH_RATIO,
 } from '../thresholds';
-import type { CueEvent, CueId, FrameAnalysis, Guidance, RepSummary, SetSummary, Sided, View } from '../types';
+import type { CueEvent, CueId, FrameAnalysis, Guidance, RepSummary, SetSummary, Sided } from '../types';
 import { estimateFrameView, ViewTracker } from '../metrics/view';
 import { KEYPOINT_NAMES, type KeypointName } from '../pose/keypoints';
 import type { Vec2 } from '../math/geometry';
@@ -49,18 +50,6 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   cueTexts: CUE_TEXTS,
   depthTarget: DEFAULT_DEPTH_TARGET,
 };
-
-/** Joints without which neither reps nor form can be judged. */
-const ESSENTIAL: readonly KeypointName[] = [
-  'left_shoulder',
-  'right_shoulder',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-];
 
 /**
  * The whole analysis of one set, one frame at a time: smoothing → gating → view → calibration →
@@ -103,7 +92,7 @@ export class SetAnalyzer {
     this.frames.total++;
     this.firstMs ??= tMs;
     this.lastMs = tMs;
-    const size = { widthPx: frame.widthPx as number, heightPx: frame.heightPx as number };
+    const size = frameSize(frame);
     if (frame.keypoints === null) return this.noPose(tMs, 'no-person', null);
     this.frames.withPerson++;
 
@@ -376,23 +365,6 @@ export function bboxHeight(pose: GatedPose): number | null {
     hi = Math.max(hi, k.yPx);
   }
   return hi > lo ? hi - lo : null;
-}
-
-function guidanceFor(pose: GatedPose, view: View): Guidance {
-  if (ESSENTIAL.some((n) => pose.isOutOfFrame(n))) return 'step-back';
-  if (ESSENTIAL.some((n) => pose.get(n) === null)) {
-    // In a side view the far limbs are hidden by the near ones: one of each pair is enough.
-    const pairs: readonly (readonly [KeypointName, KeypointName])[] = [
-      ['left_shoulder', 'right_shoulder'],
-      ['left_hip', 'right_hip'],
-      ['left_knee', 'right_knee'],
-      ['left_ankle', 'right_ankle'],
-    ];
-    const each = pairs.every(([a, b]) => pose.get(a) !== null || pose.get(b) !== null);
-    if (!(view === 'side' && each)) return 'low-confidence';
-  }
-  if (view === 'oblique') return 'turn';
-  return null;
 }
 
 /** Runs a whole track through a fresh analyser and returns its summary. */

@@ -5,7 +5,7 @@
  * reads that leg's values. Pure and deterministic: time only arrives as each frame's tMs.
  */
 import { kneeAngleDeg, pt, SIDE_NAMES } from '../pose/body';
-import { GatedPose } from '../pose/gating';
+import { frameSize, GatedPose } from '../pose/gating';
 import type { Keypoints, PoseFrame } from '../pose/keypoints';
 import { bboxHeight } from '../set/session';
 import { DEFAULT_ONE_EURO, KeypointSmoother, type OneEuroParams } from '../pose/smoothing';
@@ -62,7 +62,7 @@ export class SingleLegAnalyzer {
     const tMs = frame.tMs as number;
     this.firstMs ??= tMs;
     this.lastMs = tMs;
-    const size = { widthPx: frame.widthPx as number, heightPx: frame.heightPx as number };
+    const size = frameSize(frame);
     if (frame.keypoints === null) return this.noPose(tMs);
 
     const raw = new GatedPose(frame.keypoints, size, this.opts.minKeypointScore);

@@ -181,6 +181,8 @@ export function guidanceMessage(a: FrameAnalysis, secondPerson: boolean): string
       return 'Hard to see you clearly. More light or a plainer background helps.';
     case 'turn':
       return `Turn a little. ${VIEW_HINTS.side}, or ${VIEW_HINTS.front.toLowerCase()}.`;
+    case 'move-closer':
+      return 'Come a little closer, or zoom in: you are too small in the picture for your hips to be judged.';
     case null:
       return null;
   }

@@ -14,7 +14,12 @@ export function toPoseFrame(
   tMs: number,
   source: { widthPx: number; heightPx: number; scaleX: number; scaleY: number },
 ): PoseFrame {
-  const frame = { tMs: ms(tMs), widthPx: px(source.widthPx), heightPx: px(source.heightPx) };
+  const frame = {
+    tMs: ms(tMs),
+    widthPx: px(source.widthPx),
+    heightPx: px(source.heightPx),
+    modelPxPerSourcePx: Math.min(1 / source.scaleX, 1 / source.scaleY),
+  };
   const pose = poses[0];
   if (pose === undefined || pose.keypoints.length === 0) return { ...frame, keypoints: null };
   const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
