@@ -7,6 +7,8 @@
 #   mirrored  flipped left–right (a front camera's mirror image)
 #   small     placed in the middle of a black frame twice its size: the person half as big in it
 #   dim       darker (brightness −0.18, contrast 0.8) with film grain (temporal noise, strength 18)
+#   shaky     the picture moved about as by a handheld camera: up to ±3 % of the frame sideways
+#             (1.7 Hz) and up and down (1.1 Hz), black where it moved away, nothing cut off
 #
 # Only the 192px videos are kept (the e2e suite uploads one); the others are made in a temporary
 # folder from the committed fixtures, the same way each time.
@@ -21,7 +23,7 @@
 set -euo pipefail
 
 OUT=${OUT:-fixtures/variants}
-VARIANTS=${VARIANTS:-192px mirrored small dim}
+VARIANTS=${VARIANTS:-192px mirrored small dim shaky}
 [[ -f package.json && -d fixtures ]] || { echo "run from the repository root" >&2; exit 2; }
 mkdir -p "$OUT"
 WORK=$(mktemp -d /tmp/make-variants.XXXXXX)
@@ -34,6 +36,9 @@ filter() {
     mirrored) echo "hflip" ;;
     small) echo "pad=iw*2:ih*2:(ow-iw)/2:(oh-ih)/2:black" ;;
     dim) echo "eq=brightness=-0.18:contrast=0.8,noise=alls=18:allf=t" ;;
+    # Padded by 6 % with black, then a frame-sized window moved over it: the content shifts by up
+    # to ±3 % and no more than 3 % of it can leave the picture at one edge.
+    shaky) echo "pad=trunc(iw*1.06/2)*2:trunc(ih*1.06/2)*2:(ow-iw)/2:(oh-ih)/2:black,crop=w=trunc(iw/1.06/2)*2:h=trunc(ih/1.06/2)*2:x='(iw-ow)/2*(1+sin(2*PI*t*1.7))':y='(ih-oh)/2*(1+sin(2*PI*t*1.1+1))'" ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;
   esac
 }

@@ -59,7 +59,7 @@ export const FOOT_DEPTH_VOTE_RATIO = 0.04;
 export const CALIBRATION_STILL_MS = 1000;
 /** Shortest still-standing run (ms) accepted as a provisional calibration when the first rep starts sooner (low frame rates). */
 export const CALIBRATION_MIN_STILL_MS = 350;
-/** Largest movement of the hip midpoint (share of leg extent) over the still window; rationale: ≈ 1.5 cm on a 90 cm leg. */
+/** Largest movement of the hip midpoint over the ankles' midpoint (share of leg extent) over the still window; rationale: ≈ 1.5 cm on a 90 cm leg. The hips count as still when they keep either their place in the image or their place over the feet (the ankles' midpoint): a handheld camera's shake moves both alike. */
 export const CALIBRATION_MAX_MOTION_RATIO = 0.03;
 /** Knee angle (deg) above which a knee counts as straight for standing; ~10–20° of flexion is still upright stance. */
 export const STANDING_KNEE_MIN_DEG = 155;

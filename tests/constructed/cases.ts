@@ -74,6 +74,8 @@ const VIDEO_VARIANTS: Readonly<Record<VideoVariant, string>> = {
   mirrored: 'flipped left to right (a front camera’s mirror image)',
   small: 'placed in the middle of a black frame twice its size (the person half as big in it)',
   dim: 'darkened (brightness −0.18, contrast 0.8) with film grain added',
+  shaky:
+    'moved about as by a handheld camera (up to ±3 % of the frame, sideways at 1.7 Hz and up and down at 1.1 Hz; black where it moved away)',
 };
 
 /** A fixture clip's truth: good form; the half squats are shallow under the default target, the rear ones deep. */

@@ -19,6 +19,14 @@ export const OPEN_CASES: Readonly<Record<string, string>> = {
     'as fixture/half (the knees read outward against the foot line). No hip cue: her hips are ~20 of the model’s pixels apart, under HIP_LINE_MIN_APART_MODEL_PX, so the hip line is not read (without that rule it read 5.5° and 8.0° and fired).',
   'video-dim/half':
     'as fixture/half (the knees read outward against the foot line); and hips-level fires in both reps (5.8°, 7.0°): in the dim, grainy video the model’s hip line tilts 14–16° at the bottom against 9–10° in the clean one, past the perspective allowance (~6°), with every hip keypoint scored ≥ 0.99, so nothing says the frame is poorly seen.',
+  'video-shaky/banded':
+    'both reps count and nothing is cued, but the right knee reads +16.3° against the foot line in rep 1 (band −5…+15°; +6.0° unshaken): at 5 fps the picture moves by up to ~6 % of the frame between two frames. The knee-inside-foot cue driver reads 0.01…0.05 (over the foot), so nothing false is said.',
+  'video-shaky/half':
+    'as fixture/half (the knees read outward against the foot line); the reps count (2 of 2) and nothing is cued. Before the feet and the standing calibration were judged against each other, the shake read as the person moving and none of her reps counted.',
+  'video-shaky/rear':
+    'no rep counts: the clip has no margin (his head touches the top edge, the feet are near the bottom), so moving the picture by up to 3 % takes shoulders or feet out of the frame for part of each cycle; the app says "step back" and takes no standing calibration. A person cut off by the frame is not measured, by design.',
+  'video-shaky/side':
+    'no rep counts: from the side only the near foot is judged (the far one is hidden and its keypoints jump), and a lone foot cannot tell the camera’s move from its own, so the shake reads as steps and every new stance restarts the calibration. Judging the near foot against the far one was tried: it broke the 192 px and small side cases.',
   'video-192px/half':
     'as fixture/half, at 192 px: both knees read −6…−8° (outward) against the foot line. The knee-inside-foot cue driver reads −0.14…−0.01 (over or outside the foot), so nothing false is said; the rep count, go-lower and the absence of a hip cue pass.',
   'walk-out/rear':

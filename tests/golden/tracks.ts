@@ -21,7 +21,7 @@ export function loadFrames(clip: ClipId, model = 'blazepose-full'): PoseFrame[] 
 }
 
 /** The image-level variants of the fixture clips in fixtures/variants/ (scripts/make-variants.sh). */
-export type VideoVariant = '192px' | 'mirrored' | 'small' | 'dim';
+export type VideoVariant = '192px' | 'mirrored' | 'small' | 'dim' | 'shaky';
 
 /** The BlazePose-full track the app made of a fixture clip's variant (fixtures/variants/). */
 export function loadVariantFrames(clip: ClipId, variant: VideoVariant): PoseFrame[] {

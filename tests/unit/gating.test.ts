@@ -45,11 +45,29 @@ describe('standing calibration', () => {
     expect(d.calibration?.hipAnkleExtentPx).toBeCloseTo((902 + 907) / 2 - (543 + 547) / 2, 6);
   });
 
-  it('is not taken while the person sways or squats', () => {
+  /** frontPose with everything above the ankles moved sideways by `dx` px (the feet stay put). */
+  const swaying = (dx: number): RawPose => {
+    const p = frontPose(0);
+    for (const [n, k] of Object.entries(p) as [keyof RawPose, readonly [number, number]][])
+      if (!/ankle|heel|foot/.test(n)) p[n] = [k[0] + dx, k[1]];
+    return p;
+  };
+  /** frontPose with every keypoint moved by (dx, dy) px: the camera moved, not the person. */
+  const shaken = (dx: number, dy: number): RawPose =>
+    Object.fromEntries(Object.entries(frontPose(0)).map(([n, k]) => [n, [k[0] + dx, k[1] + dy]])) as RawPose;
+
+  it('is not taken while the person sways over their feet or squats', () => {
     const d = new CalibrationDetector();
-    for (let t = 0; t < 3000; t += 33) push(d, t, frontPose(0, { cx: 361 + 40 * Math.sin(t / 150) }));
+    for (let t = 0; t < 3000; t += 33) push(d, t, swaying(40 * Math.sin(t / 150)));
     for (let t = 3000; t < 6000; t += 33) push(d, t, frontPose(0.6 + 0.1 * Math.sin(t / 300)));
     expect(d.calibration).toBeNull();
+  });
+
+  it('is taken while a handheld camera shakes (hips and feet move alike in the image)', () => {
+    // ±40 px sideways and ±25 px up and down at 1–2 Hz: ~0.11 and 0.07 of her hip→ankle extent.
+    const d = new CalibrationDetector();
+    for (let t = 0; t < 1200; t += 33) push(d, t, shaken(40 * Math.sin(t / 90), 25 * Math.sin(t / 140)));
+    expect(d.calibration?.provisional).toBe(false);
   });
 
   it('a shorter still run can serve as a provisional calibration', () => {

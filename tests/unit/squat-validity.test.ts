@@ -199,6 +199,27 @@ describe('SquatGate', () => {
     expect(h.feetReturned()).toBe(false);
   });
 
+  it('a handheld camera that moves both feet alike in the image is no step', () => {
+    // Made by moving both feet by the same 0.45 shank lengths (81 px) and keeping them there, as a
+    // camera's shake or pan moves the whole picture; then only the left foot, as a step does.
+    const shift = (f: Foot, dx: number, dy: number): Foot =>
+      Object.fromEntries(Object.entries(f).map(([k, p]) => [k, p && { x: p.x + dx, y: p.y + dy }])) as Foot;
+    const g = new SquatGate();
+    g.push(0, still, shank, bent);
+    g.startRep();
+    const panned = { left: shift(still.left, 60, 55), right: shift(still.right, 60, 55) };
+    for (const t of [100, 200, 300, 400]) g.push(t, panned, shank, bent);
+    expect(g.settled(400)).toBe(true);
+    expect(g.feetReturned()).toBe(true);
+    const h = new SquatGate();
+    h.push(0, still, shank, bent);
+    h.startRep();
+    for (const t of [100, 200, 300, 400])
+      h.push(t, { ...still, left: shift(still.left, 60, 55) }, shank, bent);
+    expect(h.settled(400)).toBe(false);
+    expect(h.feetReturned()).toBe(false);
+  });
+
   it('knees: a rep needs every measured knee past REP_MIN_KNEE_FLEXION_DEG', () => {
     const g = new SquatGate();
     g.startRep();

@@ -22,6 +22,8 @@ import type { Calibration, Sided, View } from '../types';
 interface Sample {
   readonly tMs: number;
   readonly hipMid: Vec2;
+  /** Hip midpoint relative to the ankles' midpoint, px: where the body stands over its feet. */
+  readonly hipOverFeet: Vec2;
   readonly extentPx: number;
   readonly hipLineDeg: number | null;
   readonly shoulderLineDeg: number | null;
@@ -83,13 +85,19 @@ export class CalibrationDetector {
       return this.result;
     }
     const extentPx = ankleMid.y - hipMid.y;
+    // Still: the hips have not moved in the image, or not over the feet. A handheld camera's shake
+    // moves hips and feet alike in the image; the ankles' own keypoint jitter does not move the hips.
+    const hipOverFeet = { x: hipMid.x - ankleMid.x, y: hipMid.y - ankleMid.y };
     const first = this.run[0];
-    if (first && dist(first.hipMid, hipMid) > CALIBRATION_MAX_MOTION_RATIO * first.extentPx) this.breakRun();
+    const limit = CALIBRATION_MAX_MOTION_RATIO * (first?.extentPx ?? 0);
+    if (first && dist(first.hipMid, hipMid) > limit && dist(first.hipOverFeet, hipOverFeet) > limit)
+      this.breakRun();
     const leftDir = leftDirection(pose);
     const lengths = segmentLengths(pose);
     this.run.push({
       tMs,
       hipMid,
+      hipOverFeet,
       extentPx,
       hipLineDeg: hipLineDeg(pose),
       shoulderLineDeg: shoulderLineDeg(pose),

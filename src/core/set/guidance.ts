@@ -19,6 +19,7 @@ const ESSENTIAL: readonly KeypointName[] = [
   'right_ankle',
 ];
 
+/** The guidance for a frame's pose seen from `view`, or null when the person is well placed. */
 export function guidanceFor(pose: GatedPose, view: View): Guidance {
   if (ESSENTIAL.some((n) => pose.isOutOfFrame(n))) return 'step-back';
   if (ESSENTIAL.some((n) => pose.get(n) === null)) {

@@ -9,7 +9,7 @@
  * keypoints there slide (an ankle 0.37 shank lengths, its toe 0.11, on a clip 192 px across;
  * docs/metrics.md "Reps").
  */
-import { dist, type Vec2 } from '../math/geometry';
+import type { Vec2 } from '../math/geometry';
 import { FOOT_PARTS, type Foot, type FootPart } from '../pose/body';
 import { median, trimToWindow } from '../math/stats';
 import {
@@ -52,6 +52,10 @@ function leastMove(from: FootAt | undefined, to: FootAt): Vec2 | null {
   }
   return best;
 }
+
+/** A foot's move less the other foot's when both are known (the camera's own motion cancels), else its own. */
+const relativeMove = (move: Vec2 | null, other: Vec2 | null): Vec2 | null =>
+  move === null || other === null ? move : { x: move.x - other.x, y: move.y - other.y };
 
 const medianPoint = (ps: readonly Vec2[] | undefined): Vec2 | undefined =>
   ps === undefined || ps.length === 0
@@ -104,12 +108,18 @@ export class SquatGate {
     rawFeet: Sided<Foot | null> = feet,
   ): void {
     const now: Sided<FootAt> = { left: seenParts(feet.left), right: seenParts(feet.right) };
-    const moved: Sided<Vec2 | null> = {
+    const own: Sided<Vec2 | null> = {
       left: leastMove(this.anchor.left, now.left),
       right: leastMove(this.anchor.right, now.right),
     };
+    // With both feet seen, each is judged against the other: a step moves one, while a handheld
+    // camera's shake moves both alike in the image.
+    const moved: Sided<Vec2 | null> = {
+      left: relativeMove(own.left, own.right),
+      right: relativeMove(own.right, own.left),
+    };
     // One foot's vertical move against the other's (px, + = lower than where it was planted).
-    const uneven = moved.left === null || moved.right === null ? 0 : Math.abs(moved.left.y - moved.right.y);
+    const uneven = own.left === null || own.right === null ? 0 : Math.abs(own.left.y - own.right.y);
     for (const s of SIDES) {
       const len = shankPx[s];
       this.noteLatest(s, rawFeet[s], feet[s], len);
@@ -226,36 +236,57 @@ export class SquatGate {
   /**
    * Both feet stand where they stood when the rep began, within FEET_RETURNED_MAX_SHIFT_RATIO: a
    * planted foot's keypoints drift at depth but come back when the person stands; a foot that ends
-   * somewhere else was lifted and put down (a step, a shuffle of a walk-out). A foot counts as moved
-   * only when, for its least-moved keypoint seen now, both the smoothed position and the median of its
-   * last RETURN_SAMPLES raw ones are away: one stray frame moves neither the median nor, for long, the
+   * somewhere else was lifted and put down (a step, a shuffle of a walk-out). A foot's move is its
+   * least-moved keypoint's, less the other foot's when both are seen (a handheld camera moves both
+   * alike). The feet count as moved only when both the smoothed positions and the medians of the last
+   * RETURN_SAMPLES raw ones say so: one stray frame moves neither the median nor, for long, the
    * smoothed point (whose pull it leaves for a few frames). A foot not seen on the last frame does not
    * count against the rep. Feet that ended elsewhere stand in a new stance: takeNewStance() says so
    * once the rep is over.
    */
   feetReturned(): boolean {
-    const returned = SIDES.every((s) => {
-      const start = this.startFeet[s];
-      const now = this.latest[s];
-      if (start === undefined || now === undefined) return true;
-      const limit = FEET_RETURNED_MAX_SHIFT_RATIO * now.shankPx;
-      const compared = FOOT_PARTS.flatMap((k) => {
-        const p = now.parts[k];
-        const from = start.raw[k];
-        return p === undefined || !p.fresh || from === undefined ? [] : [{ k, p, from }];
-      });
-      if (compared.length === 0) return true;
-      return compared.some(({ k, p, from }) => {
-        const raw = medianPoint(p.raw);
-        const rawAway = raw !== undefined && dist(from, raw) > limit;
-        const fromSmoothed = start.smoothed[k];
-        const smoothedAway =
-          fromSmoothed === undefined || p.smoothed === null || dist(fromSmoothed, p.smoothed) > limit;
-        return !(rawAway && smoothedAway);
-      });
-    });
+    const l = this.moveSinceStart('left');
+    const r = this.moveSinceStart('right');
+    const one = l ?? r;
+    const other = l !== null ? r : null;
+    let returned = true;
+    if (one !== null) {
+      // Judged on the shorter shank when the feet are judged against each other (either may have moved).
+      const limit = FEET_RETURNED_MAX_SHIFT_RATIO * Math.min(one.shankPx, other?.shankPx ?? Infinity);
+      const past = (v: Vec2 | null): boolean => v === null || Math.hypot(v.x, v.y) > limit;
+      const rawAway = past(relativeMove(one.raw, other?.raw ?? null));
+      const smoothedAway =
+        other !== null && other.smoothed === null
+          ? true
+          : past(relativeMove(one.smoothed, other?.smoothed ?? null));
+      returned = !(rawAway && smoothedAway);
+    }
     if (!returned) this.stanceChanged = true;
     return returned;
+  }
+
+  /**
+   * How far a foot moved since the rep began, px, by its least-moved keypoint seen on the last frame:
+   * raw (the median of its last raw positions) and smoothed; null when no such keypoint was also
+   * seen as the rep began.
+   */
+  private moveSinceStart(s: Side): { raw: Vec2; smoothed: Vec2 | null; shankPx: number } | null {
+    const start = this.startFeet[s];
+    const now = this.latest[s];
+    if (start === undefined || now === undefined) return null;
+    const raw: FootAt = {};
+    const smoothed: FootAt = {};
+    for (const k of FOOT_PARTS) {
+      const p = now.parts[k];
+      if (p === undefined || !p.fresh) continue;
+      const m = medianPoint(p.raw);
+      if (m !== undefined) raw[k] = m;
+      if (p.smoothed !== null) smoothed[k] = p.smoothed;
+    }
+    const rawMove = leastMove(start.raw, raw);
+    return rawMove === null
+      ? null
+      : { raw: rawMove, smoothed: leastMove(start.smoothed, smoothed), shankPx: now.shankPx };
   }
 
   /** Every knee measured during the rep flexed at least REP_MIN_KNEE_FLEXION_DEG. */

@@ -22,7 +22,8 @@ import {
 import { replay } from './review-replay';
 import './review.css';
 
-const NOT_MEASURED_WORD = 'not measured from this camera angle';
+/** Why a cell can be empty: the view does not show it (a side view hides the knees' inward travel), or the person was too small in the picture (HIP_LINE_MIN_APART_MODEL_PX). */
+const NOT_MEASURED_WORD = 'not measured: not shown from this camera angle, or too small in the picture';
 
 function cell({ text, verdict, threshold }: ReviewCell): HTMLTableCellElement {
   const level = levelOf(verdict);
