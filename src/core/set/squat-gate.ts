@@ -6,8 +6,9 @@
  *
  * A foot is where its least-moved keypoint says (ankle, heel, toe): a step lifts the whole foot and
  * moves all three, while at depth the shank and knee come over the ankle and heel and the model's
- * keypoints there slide (an ankle 0.37 shank lengths, its toe 0.11, on a clip 192 px across;
- * docs/metrics.md "Reps").
+ * keypoints there slide (an ankle 0.37 shank lengths, its toe 0.11, on a clip 192 px across). With
+ * both feet seen, each foot's move is taken less the other's: a step moves one foot, a handheld
+ * camera moves both alike in the picture (docs/metrics.md "Reps").
  */
 import type { Vec2 } from '../math/geometry';
 import { FOOT_PARTS, type Foot, type FootPart } from '../pose/body';
