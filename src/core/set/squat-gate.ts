@@ -204,20 +204,7 @@ export class SquatGate {
   startRep(): void {
     this.repFlexionDeg = {};
     this.inRep = true;
-    this.startFeet = {};
-    for (const s of SIDES) {
-      const raw: FootAt = {};
-      const smoothed: FootAt = {};
-      for (const [k, part] of Object.entries(this.latest[s]?.parts ?? {}) as [
-        FootPart,
-        { raw: Vec2[]; smoothed: Vec2 | null },
-      ][]) {
-        const m = medianPoint(part.raw);
-        if (m !== undefined) raw[k] = m;
-        if (part.smoothed !== null) smoothed[k] = part.smoothed;
-      }
-      this.startFeet[s] = { raw, smoothed };
-    }
+    this.startFeet = { left: this.standing('left', false), right: this.standing('right', false) };
     this.anchorToOldest();
     this.awaySince = {};
   }
@@ -275,19 +262,28 @@ export class SquatGate {
     const start = this.startFeet[s];
     const now = this.latest[s];
     if (start === undefined || now === undefined) return null;
-    const raw: FootAt = {};
-    const smoothed: FootAt = {};
-    for (const k of FOOT_PARTS) {
-      const p = now.parts[k];
-      if (p === undefined || !p.fresh) continue;
-      const m = medianPoint(p.raw);
-      if (m !== undefined) raw[k] = m;
-      if (p.smoothed !== null) smoothed[k] = p.smoothed;
-    }
+    const { raw, smoothed } = this.standing(s, true);
     const rawMove = leastMove(start.raw, raw);
     return rawMove === null
       ? null
       : { raw: rawMove, smoothed: leastMove(start.smoothed, smoothed), shankPx: now.shankPx };
+  }
+
+  /**
+   * Where a foot's keypoints stand now: each one's median of its last raw positions, and its smoothed
+   * position; only those seen on the last frame when `freshOnly`.
+   */
+  private standing(s: Side, freshOnly: boolean): { raw: FootAt; smoothed: FootAt } {
+    const raw: FootAt = {};
+    const smoothed: FootAt = {};
+    for (const k of FOOT_PARTS) {
+      const p = this.latest[s]?.parts[k];
+      if (p === undefined || (freshOnly && !p.fresh)) continue;
+      const m = medianPoint(p.raw);
+      if (m !== undefined) raw[k] = m;
+      if (p.smoothed !== null) smoothed[k] = p.smoothed;
+    }
+    return { raw, smoothed };
   }
 
   /** Every knee measured during the rep flexed at least REP_MIN_KNEE_FLEXION_DEG. */
