@@ -2,7 +2,7 @@
 import type { Page } from 'playwright';
 import type { PoseTrack } from '../../src/core/pose/pose-track';
 import type { DecodePath, ExtractStats } from '../../src/features/file/extract-track';
-import type { FileSampling, InitReport } from '../../src/pose/contract';
+import type { FileDecodeThread, FileSampling, InitReport } from '../../src/pose/contract';
 import type { BackendChoice, ModelId } from '../../src/pose/models';
 import type {} from '../../src/harness/analyze';
 
@@ -24,6 +24,8 @@ export async function runHarness(
     sampling?: FileSampling;
     engine?: 'file-screen';
     wasmThreads?: number;
+    /** Where a frame decoded in the decode worker is converted (absent: there, as the app does). */
+    convertIn?: FileDecodeThread;
   },
 ): Promise<HarnessResult> {
   await page.goto(new URL('src/harness/analyze.html', appUrl).href);

@@ -111,6 +111,8 @@ const harness = {
     wasmThreads?: number;
     /** Where the WebCodecs path decodes (absent: a decode worker, as the app does). */
     decodeIn?: FileDecodeThread;
+    /** Where a frame decoded in a decode worker is converted (absent: there, as the app does). */
+    convertIn?: FileDecodeThread;
   }) {
     const file = chosenFile();
     let loaded: { client: PoseClient; init: InitReport } | null = null;
@@ -125,6 +127,7 @@ const harness = {
         path: options.path ?? 'auto',
         sampling: options.sampling ?? { kind: 'every-frame' },
         ...(options.decodeIn === undefined ? {} : { decodeIn: options.decodeIn }),
+        ...(options.convertIn === undefined ? {} : { convertIn: options.convertIn }),
       });
       return { track, stats, init };
     } finally {

@@ -120,6 +120,12 @@ export interface FileAnalysisOptions {
    * always (tests compare the two).
    */
   decodeIn?: FileDecodeThread;
+  /**
+   * Where a frame decoded in a decode worker is converted to the model's image: 'decode-worker'
+   * (absent: the default) beside the model, 'pose-worker' before each model call (benchmarks
+   * compare the two).
+   */
+  convertIn?: FileDecodeThread;
 }
 
 /** The thread a file was decoded on. */
@@ -135,8 +141,10 @@ export interface FileAnalysisTiming {
   decodeWaitMs: number;
   /** Decoded frame → downscaled model image (copy out, scale, colour conversion). */
   convertMs: number;
-  /** The part of convertMs spent copying the planes out of the decoder's frame. */
+  /** Copying the planes out of the decoder's frames (in either thread). */
   copyMs: number;
+  /** Converting in the decode worker, beside the model (not in convertMs, not on this thread). */
+  decoderConvertMs: number;
   /** Model image → input tensor (tf.browser.fromPixels). */
   tensorMs: number;
   /** estimatePoses on the tensor. */

@@ -4,8 +4,9 @@
  * src/pose/worker/decode-worker-api.ts) demuxes and decodes the file and sends the candidate frames
  * back, transferred, so decoding runs on its own thread while the model runs on the pose worker's.
  *
- *   pose → decode: open { file, gridFps, credit }   decode → pose: opened | unsupported
- *   decode → pose: frame (VideoFrame transferred), one per credit      pose → decode: credit
+ *   pose → decode: open { file, gridFps, credit, convert }   decode → pose: opened | unsupported
+ *   decode → pose: image (RGB values, transferred) or frame (VideoFrame transferred), one per credit
+ *   pose → decode: credit; recycle (an image's array back, transferred, for the next conversion)
  *   decode → pose: end { framesDecoded } | error { message }
  * The pose worker ends a decode worker by terminating it (its frames go with it).
  */
@@ -34,16 +35,34 @@ export interface CandidateFrame {
   filterClockMs: number;
 }
 
+/** A candidate the decode worker converted for the model itself (planar YUV frames). */
+export interface CandidateImage {
+  /** RGB values, row by row, 3 per pixel (the worker's RgbImage, yuv-downscale.ts). */
+  image: { rgb: Int32Array; width: number; height: number };
+  tMs: number;
+  filterClockMs: number;
+  /** Time the decode worker spent converting it, and copying its planes out, ms. */
+  convertMs: number;
+  copyMs: number;
+}
+
 export type ToDecoder =
-  /** `gridFps`: the sampling grid's rate (null: every frame); `credit`: frames it may send ahead. */
-  | { type: 'open'; file: Blob; gridFps: number | null; credit: number }
+  /**
+   * `gridFps`: the sampling grid's rate (null: every frame); `credit`: frames it may send ahead;
+   * `convertToSidePx`: convert planar YUV candidates to RGB at this longest side before sending
+   * (null: send every candidate as a VideoFrame).
+   */
+  | { type: 'open'; file: Blob; gridFps: number | null; credit: number; convertToSidePx: number | null }
   /** One more frame may be sent. */
-  | { type: 'credit' };
+  | { type: 'credit' }
+  /** An image's RGB array, done with, back for reuse (transferred). */
+  | { type: 'recycle'; rgb: Int32Array };
 
 export type FromDecoder =
   | { type: 'opened'; opened: OpenedVideo }
   | { type: 'unsupported'; reason: string; probe: VideoFileProbe | null }
   | ({ type: 'frame' } & CandidateFrame)
+  | ({ type: 'image' } & CandidateImage)
   | { type: 'end'; framesDecoded: number }
   /** Decoding failed part-way (FileDecodeError's message), after `framesDecoded` frames. */
   | { type: 'error'; message: string; framesDecoded: number };

@@ -103,7 +103,7 @@ test('two-stream MP4: first stream, each frame decoded once in order, 15 fps ana
   expect(r.tensorsAfterAdaptive).toBe(r.tensorsAfterFirst);
 });
 
-test('a decode worker gives the same frames and poses as decoding in the pose worker, rotated files too', async ({
+test('a decode worker (converting there, or not) gives the same frames and poses as decoding in the pose worker, rotated files too', async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -129,17 +129,21 @@ test('a decode worker gives the same frames and poses as decoding in the pose wo
       const h = window.squatCoachHarness;
       const video = h.chosenFile();
       const client = await h.fullModelClient();
-      const run = async (decodeIn: 'decode-worker' | 'pose-worker') => {
+      type Thread = 'decode-worker' | 'pose-worker';
+      const run = async (decodeIn: Thread, convertIn: Thread = decodeIn) => {
         const sampling = { kind: 'adaptive' } as const;
         const done = await client.analyseFile(
           video,
-          { maxInputSidePx: 640, sampling, decodeIn },
+          { maxInputSidePx: 640, sampling, decodeIn, convertIn },
           () => undefined,
         );
         if (done.kind !== 'done') throw new Error(`${decodeIn}: ${done.kind}`);
         return {
           decodedIn: done.decodedIn,
           framesDecoded: done.framesDecoded,
+          // Where the frames were converted: > 1 ms a frame spent there (a conversion takes 3–12 ms).
+          convertedBeside: done.timing.decoderConvertMs > done.frames.length,
+          convertedHere: done.timing.convertMs > done.frames.length,
           size: [done.widthPx, done.heightPx],
           frames: done.frames.map((f) => ({
             tMs: f.tMs,
@@ -149,10 +153,16 @@ test('a decode worker gives the same frames and poses as decoding in the pose wo
         };
       };
       const worker = await run('decode-worker');
+      const unconverted = await run('decode-worker', 'pose-worker');
       const here = await run('pose-worker');
       client.dispose();
-      return { worker, here };
+      return { worker, unconverted, here };
     });
+    // The decode worker converted every frame it sent (the model's thread none), unless told not to.
+    expect([r.worker.convertedBeside, r.worker.convertedHere]).toEqual([true, false]);
+    expect([r.unconverted.convertedBeside, r.unconverted.convertedHere]).toEqual([false, true]);
+    expect([r.here.convertedBeside, r.here.convertedHere]).toEqual([false, true]);
+    expect(r.unconverted.frames).toEqual(r.here.frames);
     expect(r.worker.decodedIn).toBe('decode-worker');
     expect(r.here.decodedIn).toBe('pose-worker');
     expect(r.worker.framesDecoded).toBe(FIRST_STREAM_FRAMES);

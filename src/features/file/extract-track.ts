@@ -65,6 +65,8 @@ export interface ExtractOptions {
   sampling?: FileSampling;
   /** Where the WebCodecs path decodes (FileAnalysisOptions.decodeIn); absent: a decode worker. */
   decodeIn?: FileDecodeThread;
+  /** Where a frame decoded in a decode worker is converted (FileAnalysisOptions.convertIn). */
+  convertIn?: FileDecodeThread;
 }
 
 /**
@@ -131,6 +133,7 @@ export async function extractPoseTrack(
           maxInputSidePx: DEFAULT_MAX_INPUT_SIDE_PX,
           sampling,
           ...(options.decodeIn === undefined ? {} : { decodeIn: options.decodeIn }),
+          ...(options.convertIn === undefined ? {} : { convertIn: options.convertIn }),
         },
         (p) => {
           if (!started) options.onPath?.('webcodecs', null);

@@ -5,6 +5,7 @@
  */
 import type { FromDecoder, ToDecoder } from '../decode-contract';
 import { FileDecodeError, type Candidate, type CandidateSource, type Unsupported } from './file-candidates';
+import type { ModelImage } from './model-image';
 
 /**
  * Candidate frames the decode worker may send before the model has taken them, count: with the
@@ -15,12 +16,16 @@ import { FileDecodeError, type Candidate, type CandidateSource, type Unsupported
 export const DECODER_CREDIT = 3;
 
 /**
- * Opens `file` in a new decode worker. Resolves null when no decode worker can run here (nested
- * workers missing, or the worker failed to start): the caller then decodes in its own thread.
+ * Opens `file` in a new decode worker. With `convertToSidePx`, the decode worker also converts the
+ * candidates to the model's RGB image at that longest side (planar YUV frames; others come as
+ * frames), so the conversion runs beside the model rather than before it. Resolves null when no
+ * decode worker can run here (nested workers missing, or the worker failed to start): the caller
+ * then decodes in its own thread.
  */
 export async function openRemoteCandidates(
   file: Blob,
   gridFps: number | null,
+  convertToSidePx: number | null = null,
 ): Promise<CandidateSource | Unsupported | null> {
   let worker: Worker;
   try {
@@ -58,8 +63,17 @@ export async function openRemoteCandidates(
     worker.terminate();
     for (const m of queue.splice(0)) if (m.type === 'frame') m.frame.close();
   };
+  /** Returns an image's array to the decode worker, which converts the next candidates into it. */
+  const recycle = (image: ModelImage): void => {
+    if (!('rgb' in image) || image.rgb.buffer.byteLength === 0) return;
+    try {
+      worker.postMessage({ type: 'recycle', rgb: image.rgb } satisfies ToDecoder, [image.rgb.buffer]);
+    } catch {
+      // A worker already ended takes no messages; the array is simply garbage-collected.
+    }
+  };
 
-  post({ type: 'open', file, gridFps, credit: DECODER_CREDIT });
+  post({ type: 'open', file, gridFps, credit: DECODER_CREDIT, convertToSidePx });
   const first = await take();
   if (first === null || (first.type !== 'opened' && first.type !== 'unsupported')) {
     stop();
@@ -76,12 +90,18 @@ export async function openRemoteCandidates(
   return {
     opened: first.opened,
     framesDecoded: () => decoded,
+    recycle,
     async next(): Promise<Candidate | null> {
       const m = finished === null ? await take() : null;
       if (m !== null && m.type === 'frame') {
         post({ type: 'credit' });
         const sample = new mb.VideoSample(m.frame, { rotation: m.rotation, flip: m.flip });
         return { sample, tMs: m.tMs, filterClockMs: m.filterClockMs };
+      }
+      if (m !== null && m.type === 'image') {
+        post({ type: 'credit' });
+        const { image, tMs, filterClockMs, convertMs, copyMs } = m;
+        return { image, tMs, filterClockMs, convertMs, copyMs };
       }
       if (finished === null) {
         if (m === null || m.type === 'error') {

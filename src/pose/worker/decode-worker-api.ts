@@ -6,9 +6,22 @@
  * and the decoder's output: the decoding then happened after each model call, not during it
  * (3 decoded frames per analysed frame: 6.5–8.6 ms on the 30 fps fixtures, ~20 ms on 1080 × 2048,
  * docs/benchmarks.md). Here it runs beside the model.
+ *
+ * Asked to (`convertToSidePx`), it also turns each planar YUV candidate into the model's RGB image
+ * (model-image.ts), 7–12 ms a frame that the model's thread otherwise spends before each call, and
+ * sends the RGB values; the pose worker sends each array back when the model is done with it, and
+ * the next conversion writes into it (a fresh 2.8 MB array per frame cost the conversion several ms
+ * more, yuv-downscale.ts). Other frames go as VideoFrames, converted by the pose worker.
  */
 import type { FromDecoder, ToDecoder } from '../decode-contract';
-import { errorText, openLocalCandidates, type Candidate, type CandidateSource } from './file-candidates';
+import {
+  errorText,
+  openLocalCandidates,
+  type CandidateSource,
+  type SampleCandidate,
+} from './file-candidates';
+import { toOwnRgbImage } from './model-image';
+import type { ConversionBuffers } from './yuv-downscale';
 
 /** The side of a message port this worker talks through (the worker's global scope). */
 export interface DecoderPort {
@@ -17,10 +30,40 @@ export interface DecoderPort {
 }
 
 export function serveDecoding(port: DecoderPort): void {
-  let source: CandidateSource | null = null;
+  let source: CandidateSource<SampleCandidate> | null = null;
   let credit = 0;
   let ended = false;
   let sending = false;
+  let convertToSidePx: number | null = null;
+  /** RGB arrays the pose worker sent back, and the scaled bytes kept from the last conversion. */
+  const pool: Int32Array[] = [];
+  let bytes: ConversionBuffers['bytes'];
+
+  /** Sends `c` as RGB values converted here, when it is planar YUV; false when it is not. */
+  async function sendConverted(c: SampleCandidate, sidePx: number): Promise<boolean> {
+    const timing = { copyMs: 0 };
+    const t0 = performance.now();
+    const buffers: ConversionBuffers = { bytes, rgb: pool.pop(), rotated: pool.pop() };
+    const image = await toOwnRgbImage(c.sample, sidePx, timing, buffers);
+    bytes = buffers.bytes;
+    // The array not holding the image (the unrotated one of a rotated frame, or a spare) stays.
+    for (const spare of [buffers.rgb, buffers.rotated])
+      if (spare !== undefined && spare !== image?.rgb) pool.push(spare);
+    if (image === null) return false;
+    const convertMs = performance.now() - t0;
+    port.postMessage(
+      {
+        type: 'image',
+        image,
+        tMs: c.tMs,
+        filterClockMs: c.filterClockMs,
+        convertMs,
+        copyMs: timing.copyMs,
+      },
+      [image.rgb.buffer],
+    );
+    return true;
+  }
 
   /** Sends frames while there is credit; the stream ends with 'end' or 'error'. */
   async function send(): Promise<void> {
@@ -28,7 +71,7 @@ export function serveDecoding(port: DecoderPort): void {
     sending = true;
     try {
       while (credit > 0 && !ended) {
-        let c: Candidate | null;
+        let c: SampleCandidate | null;
         try {
           c = await source.next();
         } catch (e) {
@@ -42,6 +85,13 @@ export function serveDecoding(port: DecoderPort): void {
           break;
         }
         credit--;
+        if (convertToSidePx !== null) {
+          const sent = await sendConverted(c, convertToSidePx).catch(() => false);
+          if (sent) {
+            c.sample.close();
+            continue;
+          }
+        }
         const frame = c.sample.toVideoFrame();
         const { rotation, flip } = c.sample;
         c.sample.close();
@@ -63,7 +113,12 @@ export function serveDecoding(port: DecoderPort): void {
       void send();
       return;
     }
+    if (m.type === 'recycle') {
+      pool.push(m.rgb);
+      return;
+    }
     credit = m.credit;
+    convertToSidePx = m.convertToSidePx;
     openLocalCandidates(m.file, m.gridFps)
       .catch((err: unknown) => ({
         kind: 'unsupported' as const,

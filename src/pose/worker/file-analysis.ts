@@ -4,8 +4,9 @@
  * (decode-worker-api.ts; in this thread where no decode worker starts, file-candidates.ts), each
  * frame exactly once and in order, and the frames the sampler takes (fixed rate:
  * src/pose/frame-sampling.ts; the rate the movement needs: src/pose/adaptive-sampling.ts) are
- * downscaled (model-image.ts) and handed to the model right here, so nothing is paced to a player's
- * clock. The decode worker decodes the next frames while the model runs on this thread.
+ * handed to the model right here, so nothing is paced to a player's clock. The decode worker decodes
+ * the next frames, and downscales them to the model's image (model-image.ts), while the model runs on
+ * this thread; frames it sends undownscaled, and all of them when it decodes here, are converted here.
  */
 import type {
   FileAnalysisOptions,
@@ -104,7 +105,11 @@ export async function analyseFileInWorker(
   const remote =
     typeof VideoDecoder === 'undefined' || options.decodeIn === 'pose-worker'
       ? null
-      : await openRemoteCandidates(file, gridFps);
+      : await openRemoteCandidates(
+          file,
+          gridFps,
+          options.convertIn === 'pose-worker' ? null : options.maxInputSidePx,
+        );
   const opened: CandidateSource | Unsupported = remote ?? (await openLocalCandidates(file, gridFps));
   if ('kind' in opened) return opened;
   const source = opened;
@@ -119,6 +124,7 @@ export async function analyseFileInWorker(
       decodeWaitMs: 0,
       convertMs: 0,
       copyMs: 0,
+      decoderConvertMs: 0,
       tensorMs: 0,
       modelMs: 0,
       framesHeld: 0,
@@ -170,22 +176,38 @@ export async function analyseFileInWorker(
         const next = await ahead.shift();
         timing.decodeWaitMs += performance.now() - w0;
         if (next === undefined || next === null) break;
-        const { sample, tMs, filterClockMs } = next;
+        const { tMs, filterClockMs } = next;
         const decision = sampler.offer(tMs);
         let image: ModelImage | null = null;
-        try {
+        if (next.sample === undefined) {
+          // Converted by the decode worker, beside the model.
+          const ready = next.image;
+          timing.decoderConvertMs += next.convertMs;
+          timing.copyMs += next.copyMs;
           if (decision === 'hold') {
-            const frame = await converting(() => keepFrame(sample, options.maxInputSidePx, timing));
-            held.set(tMs, { frame, filterClockMs });
+            held.set(tMs, {
+              frame: { image: () => ready, release: () => source.recycle(ready) },
+              filterClockMs,
+            });
             timing.framesHeld++;
-          } else image = await converting(() => toModelImage(sample, options.maxInputSidePx, timing));
-        } finally {
-          // Back to the decoder's pool before the model runs.
-          sample.close();
+          } else image = ready;
+        } else {
+          const { sample } = next;
+          try {
+            if (decision === 'hold') {
+              const frame = await converting(() => keepFrame(sample, options.maxInputSidePx, timing));
+              held.set(tMs, { frame, filterClockMs });
+              timing.framesHeld++;
+            } else image = await converting(() => toModelImage(sample, options.maxInputSidePx, timing));
+          } finally {
+            // Back to the decoder's pool before the model runs.
+            sample.close();
+          }
         }
         pull();
         if (image === null) continue;
         const pose = await analyse(image, tMs, filterClockMs);
+        source.recycle(image);
         // Frames held while still, now wanted because this frame started a movement. Their filter
         // clock is behind the model's, so pose-detection returns their landmarks unsmoothed and
         // leaves its filter as this frame left it.
@@ -194,14 +216,16 @@ export async function analyseFileInWorker(
           if (h === undefined) continue;
           held.delete(t);
           timing.framesBackfilled++;
-          await analyse(await converting(() => h.frame.image()), t, h.filterClockMs);
+          const heldImage = await converting(() => h.frame.image());
+          await analyse(heldImage, t, h.filterClockMs);
+          source.recycle(heldImage);
         }
         releaseHeld();
       }
     } finally {
       releaseHeld();
       // Candidates requested ahead and never used are closed.
-      for (const p of ahead.splice(0)) await p.then((c) => c?.sample.close()).catch(() => undefined);
+      for (const p of ahead.splice(0)) await p.then((c) => c?.sample?.close()).catch(() => undefined);
     }
     if (cancelRequested) return { kind: 'cancelled' };
     const framesDecoded = source.framesDecoded();

@@ -10,7 +10,8 @@
  * does not carry it.
  */
 import type { VideoFileProbe } from '../contract';
-import type { CandidateFrame, OpenedVideo } from '../decode-contract';
+import type { CandidateFrame, CandidateImage, OpenedVideo } from '../decode-contract';
+import type { ModelImage } from './model-image';
 import type { Input, InputVideoTrack, VideoSample } from 'mediabunny';
 import { createFrameSampler } from '../frame-sampling';
 import { LANDMARK_FILTER_FRAME_MS } from './landmark-filter-clock';
@@ -20,18 +21,30 @@ export class FileDecodeError extends Error {
   override name = 'FileDecodeError';
 }
 
-/** A candidate as the model's side uses it: the decoded frame as a mediabunny sample. */
-export interface Candidate extends Omit<CandidateFrame, 'frame' | 'rotation' | 'flip'> {
+/** A candidate as decoded: the frame as a mediabunny sample. */
+export interface SampleCandidate extends Omit<CandidateFrame, 'frame' | 'rotation' | 'flip'> {
   sample: VideoSample;
+  image?: undefined;
 }
 
+/**
+ * A candidate as the model's side uses it: the decoded sample, or the model's image already made
+ * from it by the decode worker (CandidateImage).
+ */
+export type Candidate = SampleCandidate | (CandidateImage & { sample?: undefined });
+
 /** The candidates of one opened file, wherever they are decoded. */
-export interface CandidateSource {
+export interface CandidateSource<C extends Candidate = Candidate> {
   readonly opened: OpenedVideo;
   /** The next candidate, or null after the last; throws FileDecodeError when decoding fails. */
-  next(): Promise<Candidate | null>;
+  next(): Promise<C | null>;
   /** Frames decoded so far (every frame of the stream, candidates or not), count. */
   framesDecoded(): number;
+  /**
+   * Hands back a candidate's image once the model is done with it, so its arrays can be reused for
+   * the next conversion (a decode worker's; nothing to do for frames decoded here).
+   */
+  recycle(image: ModelImage): void;
   /** Stops decoding and frees everything; candidates already handed out stay the caller's. */
   close(): Promise<void>;
 }
@@ -85,7 +98,7 @@ async function openTrack(
 export async function openLocalCandidates(
   file: Blob,
   gridFps: number | null,
-): Promise<CandidateSource | Unsupported> {
+): Promise<CandidateSource<SampleCandidate> | Unsupported> {
   if (typeof VideoDecoder === 'undefined')
     return { kind: 'unsupported', reason: 'this browser has no WebCodecs VideoDecoder', probe: null };
   const mb = await import('mediabunny');
@@ -104,7 +117,8 @@ export async function openLocalCandidates(
   return {
     opened,
     framesDecoded: () => decoded,
-    async next(): Promise<Candidate | null> {
+    recycle: () => undefined,
+    async next(): Promise<SampleCandidate | null> {
       for (;;) {
         if (closed) return null;
         let next: IteratorResult<VideoSample>;

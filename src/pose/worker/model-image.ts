@@ -110,15 +110,32 @@ async function copyYuv(
   }
 }
 
-function convertYuv(c: CopiedYuv): RgbImage {
+function convertYuv(c: CopiedYuv, buffers: ConversionBuffers = rgbBuffers): RgbImage {
   const sideways = c.rotation === 90 || c.rotation === 270;
   return downscaleYuvToRgb(
     c.yuv,
     sideways ? c.height : c.width,
     sideways ? c.width : c.height,
     c.rotation,
-    rgbBuffers,
+    buffers,
   );
+}
+
+/**
+ * `sample` (not closed here) as RGB values in arrays of its own, longer side ≤ `maxSidePx`, for a
+ * thread that hands the image on (the decode worker, decode-worker-api.ts); null when it is not planar
+ * YUV (or is mirrored), which the receiving thread then converts itself. `buffers` supplies arrays to
+ * write into (the caller's pool) and keeps the scaled bytes for the next call; the image's array is
+ * the caller's to send, and any other array left in `buffers` stays reusable.
+ */
+export async function toOwnRgbImage(
+  sample: VideoSample,
+  maxSidePx: number,
+  timing: { copyMs: number },
+  buffers: ConversionBuffers,
+): Promise<RgbImage | null> {
+  const copied = await copyYuv(sample, maxSidePx, false, timing);
+  return copied === null ? null : convertYuv(copied, buffers);
 }
 
 /** The browser's own conversion: for frames that are not planar YUV (or rotated and mirrored). */
