@@ -63,9 +63,14 @@ export async function openRemoteCandidates(
     worker.terminate();
     for (const m of queue.splice(0)) if (m.type === 'frame') m.frame.close();
   };
-  /** Returns an image's array to the decode worker, which converts the next candidates into it. */
+  /** The images the decode worker made, until they are handed back. */
+  const lent = new WeakSet<object>();
+  /**
+   * Returns an image the decode worker made to it, whose array it converts the next candidates into.
+   * Any other image (converted in this thread, into arrays this thread keeps) is left alone.
+   */
   const recycle = (image: ModelImage): void => {
-    if (!('rgb' in image) || image.rgb.buffer.byteLength === 0) return;
+    if (!('rgb' in image) || !lent.delete(image)) return;
     try {
       worker.postMessage({ type: 'recycle', rgb: image.rgb } satisfies ToDecoder, [image.rgb.buffer]);
     } catch {
@@ -101,6 +106,7 @@ export async function openRemoteCandidates(
       if (m !== null && m.type === 'image') {
         post({ type: 'credit' });
         const { image, tMs, filterClockMs, convertMs, copyMs } = m;
+        lent.add(image);
         return { image, tMs, filterClockMs, convertMs, copyMs };
       }
       if (finished === null) {
