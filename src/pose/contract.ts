@@ -139,7 +139,7 @@ export type FileDecodeThread = 'decode-worker' | 'pose-worker';
 export interface FileAnalysisTiming {
   /** Waiting for the decoder's next frame (decoding not hidden behind the model). */
   decodeWaitMs: number;
-  /** Decoded frame → downscaled model image (copy out, scale, colour conversion). */
+  /** Decoded frame → downscaled model image (copy out, scale, colour conversion), on this thread. */
   convertMs: number;
   /** Copying the planes out of the decoder's frames (in either thread). */
   copyMs: number;

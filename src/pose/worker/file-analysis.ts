@@ -146,8 +146,10 @@ export async function analyseFileInWorker(
         timing.convertMs += performance.now() - c0;
       }
     };
+    /** Runs the model on `image`, then hands it back to the source (its arrays serve the next frame). */
     const analyse = async (image: ModelImage, tMs: number, filterClockMs: number): Promise<PoseFrame> => {
       const r = await estimate(image, tMs, { widthPx, heightPx }, filterClockMs);
+      source.recycle(image);
       analysed.push(r.pose);
       inferenceMs.push(r.tensorMs + r.modelMs);
       timing.tensorMs += r.tensorMs;
@@ -207,7 +209,6 @@ export async function analyseFileInWorker(
         pull();
         if (image === null) continue;
         const pose = await analyse(image, tMs, filterClockMs);
-        source.recycle(image);
         // Frames held while still, now wanted because this frame started a movement. Their filter
         // clock is behind the model's, so pose-detection returns their landmarks unsmoothed and
         // leaves its filter as this frame left it.
@@ -216,9 +217,7 @@ export async function analyseFileInWorker(
           if (h === undefined) continue;
           held.delete(t);
           timing.framesBackfilled++;
-          const heldImage = await converting(() => h.frame.image());
-          await analyse(heldImage, t, h.filterClockMs);
-          source.recycle(heldImage);
+          await analyse(await converting(() => h.frame.image()), t, h.filterClockMs);
         }
         releaseHeld();
       }
