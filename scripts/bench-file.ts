@@ -86,6 +86,8 @@ interface Row {
   clip: string;
   path: DecodePath;
   framesDecoded: number;
+  /** Frames the new path passed over undecoded (H.264 off the grid, nothing predicted from them). */
+  framesSkipped: number;
   framesAnalysed: number;
   mediaS: number;
   wallS: number;
@@ -177,13 +179,14 @@ async function main(): Promise<void> {
           if (path === 'video-element')
             mediaS = ((frames.at(-1)?.tMs ?? 0) - (frames[0]?.tMs ?? 0)) / 1000 + 1 / r.track.fps;
           // Without the old path, the length comes from the decoded frame count at 30 fps.
-          if (newOnly) mediaS = r.stats.framesDecoded / 30;
+          if (newOnly) mediaS = (r.stats.framesDecoded + r.stats.framesSkipped) / 30;
           const wallS = r.stats.wallMs / 1000;
           const row: Row = {
             model,
             clip: clip.name,
             path,
             framesDecoded: r.stats.framesDecoded,
+            framesSkipped: r.stats.framesSkipped,
             framesAnalysed: frames.length,
             mediaS,
             wallS,
@@ -200,7 +203,7 @@ async function main(): Promise<void> {
           };
           rows.push(row);
           process.stderr.write(
-            `bench:file: ${model} ${row.clip} [${path}]: ${row.framesAnalysed}/${row.framesDecoded} frames, ${mediaS.toFixed(1)} s of video in ${wallS.toFixed(1)} s → ${row.speed.toFixed(2)}× real time${row.timing === null ? '' : ` (${breakdown(row).join(', ')})`}; load ${(loadavg()[0] ?? 0).toFixed(1)}\n`,
+            `bench:file: ${model} ${row.clip} [${path}]: ${row.framesAnalysed}/${row.framesDecoded}+${row.framesSkipped} frames, ${mediaS.toFixed(1)} s of video in ${wallS.toFixed(1)} s → ${row.speed.toFixed(2)}× real time${row.timing === null ? '' : ` (${breakdown(row).join(', ')})`}; load ${(loadavg()[0] ?? 0).toFixed(1)}\n`,
           );
         }
       }
@@ -219,9 +222,9 @@ async function main(): Promise<void> {
       `, Chromium ${chromiumVersion} headless, wasm backend; 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`,
     ),
     '',
-    `Each clip through the app's file pipeline (\`extractPoseTrack\`) twice, back to back: the old path (a \`<video>\` plays the file paced to the model; each frame is copied on the page, downscaled to ≤ 640 px and sent to the pose worker; skipped frames are fetched by seeking) and the new one (a decode worker started by the pose worker demuxes the file with mediabunny and decodes it with WebCodecs, every frame once and in order, copies each candidate frame out of the decoder as YUV, downscales it to ≤ 640 px and converts it to RGB in one pass, src/pose/worker/yuv-downscale.ts, and sends the RGB values to the pose worker, transferred, up to ${DECODER_CREDIT} ahead, so decoding and converting run while the model does, src/pose/worker/decode-client.ts; the pose worker analyses the frames the adaptive sampler takes — 5 fps while the person stands still, 10 fps from the first sign of a descent until they stand still again, src/pose/adaptive-sampling.ts — and hands each image's array back for the next conversion). The new path's model is loaded as the file screen loads it (src/pose/engine-loader.ts, for files): a warm-up of one wasm thread against ${threadTrialCount(cpus().length, true) ?? 2} threads, kept when at most ${FILE_THREADS_WIN_RATIO}× one thread's time (FILE_THREADS_WIN_RATIO, src/pose/engine-decision.ts); the old path's as the file screen did, in a plain worker (one thread on this machine). Wall time from the call to the last pose, model already loaded. Speed = seconds of video / seconds of analysis (1× = as long as the video). "Same result" compares the new path's summary with the old full-rate one: rep and partial counts exact, rep bottoms within ${BOTTOM_TOLERANCE_MS.toFixed(0)} ms, the same cues.`,
+    `Each clip through the app's file pipeline (\`extractPoseTrack\`) twice, back to back: the old path (a \`<video>\` plays the file paced to the model; each frame is copied on the page, downscaled to ≤ 640 px and sent to the pose worker; skipped frames are fetched by seeking) and the new one (a decode worker started by the pose worker demuxes the file with mediabunny and decodes it with WebCodecs, in order and each frame at most once — an H.264 frame off the 10 fps candidate grid that no other frame is predicted from (nal_ref_idc 0) is passed over undecoded, src/pose/worker/avc-reference.ts — copies each candidate frame out of the decoder as YUV, downscales it to ≤ 640 px and converts it to RGB in one pass, src/pose/worker/yuv-downscale.ts, and sends the RGB values to the pose worker, transferred, up to ${DECODER_CREDIT} ahead, so decoding and converting run while the model does, src/pose/worker/decode-client.ts; the pose worker analyses the frames the adaptive sampler takes — 5 fps while the person stands still, 10 fps from the first sign of a descent until they stand still again, src/pose/adaptive-sampling.ts — and hands each image's array back for the next conversion). The new path's model is loaded as the file screen loads it (src/pose/engine-loader.ts, for files): a warm-up of one wasm thread against ${threadTrialCount(cpus().length, true) ?? 2} threads, kept when at most ${FILE_THREADS_WIN_RATIO}× one thread's time (FILE_THREADS_WIN_RATIO, src/pose/engine-decision.ts); the old path's as the file screen did, in a plain worker (one thread on this machine). Wall time from the call to the last pose, model already loaded. Speed = seconds of video / seconds of analysis (1× = as long as the video). "Same result" compares the new path's summary with the old full-rate one: rep and partial counts exact, rep bottoms within ${BOTTOM_TOLERANCE_MS.toFixed(0)} ms, the same cues.`,
     '',
-    '| model | clip | path | frames analysed / decoded | video s | analysis s | speed (× real time) | median inference ms | same result as full rate |',
+    '| model | clip | path | frames analysed / decoded (+ passed over) | video s | analysis s | speed (× real time) | median inference ms | same result as full rate |',
     '|---|---|---|--:|--:|--:|--:|--:|---|',
   ];
   const verdict: string[] = [];
@@ -234,7 +237,7 @@ async function main(): Promise<void> {
         const match =
           r === fresh && old !== undefined ? agreement(old.summary, r.summary).text : '(reference)';
         lines.push(
-          `| ${r.model} | ${r.clip} | ${label[r.path]} (${r.engine}${r.decodedIn === null ? '' : `; decoded in ${DECODE_THREAD_WORDS[r.decodedIn]}`}) | ${r.framesAnalysed} / ${r.framesDecoded} | ${r.mediaS.toFixed(1)} | ${r.wallS.toFixed(1)} | ${r.path === 'webcodecs' ? '**' : ''}${r.speed.toFixed(2)}×${r.path === 'webcodecs' ? '**' : ''} | ${r.inferenceMs.toFixed(1)} | ${match} |`,
+          `| ${r.model} | ${r.clip} | ${label[r.path]} (${r.engine}${r.decodedIn === null ? '' : `; decoded in ${DECODE_THREAD_WORDS[r.decodedIn]}`}) | ${r.framesAnalysed} / ${r.framesDecoded}${r.framesSkipped > 0 ? ` (+ ${r.framesSkipped})` : ''} | ${r.mediaS.toFixed(1)} | ${r.wallS.toFixed(1)} | ${r.path === 'webcodecs' ? '**' : ''}${r.speed.toFixed(2)}×${r.path === 'webcodecs' ? '**' : ''} | ${r.inferenceMs.toFixed(1)} | ${match} |`,
         );
       }
       if (old !== undefined && fresh !== undefined)

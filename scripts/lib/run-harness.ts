@@ -26,6 +26,8 @@ export async function runHarness(
     wasmThreads?: number;
     /** Where a frame decoded in the decode worker is converted (absent: there, as the app does). */
     convertIn?: FileDecodeThread;
+    /** Decode the frames that could be passed over too (absent: passed over, as the app does). */
+    decodeUnneeded?: boolean;
   },
 ): Promise<HarnessResult> {
   await page.goto(new URL('src/harness/analyze.html', appUrl).href);

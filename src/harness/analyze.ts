@@ -113,6 +113,8 @@ const harness = {
     decodeIn?: FileDecodeThread;
     /** Where a frame decoded in a decode worker is converted (absent: there, as the app does). */
     convertIn?: FileDecodeThread;
+    /** Decode the frames that could be passed over too (absent: passed over, as the app does). */
+    decodeUnneeded?: boolean;
   }) {
     const file = chosenFile();
     let loaded: { client: PoseClient; init: InitReport } | null = null;
@@ -128,6 +130,7 @@ const harness = {
         sampling: options.sampling ?? { kind: 'every-frame' },
         ...(options.decodeIn === undefined ? {} : { decodeIn: options.decodeIn }),
         ...(options.convertIn === undefined ? {} : { convertIn: options.convertIn }),
+        ...(options.decodeUnneeded === undefined ? {} : { decodeUnneeded: options.decodeUnneeded }),
       });
       return { track, stats, init };
     } finally {

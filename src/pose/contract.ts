@@ -126,6 +126,11 @@ export interface FileAnalysisOptions {
    * compare the two).
    */
   convertIn?: FileDecodeThread;
+  /**
+   * true: decode every frame, the H.264 ones off the grid that nothing is predicted from included
+   * (absent: they are passed over, file-candidates.ts; benchmarks and tests compare the two).
+   */
+  decodeUnneeded?: boolean;
 }
 
 /** The thread a file was decoded on. */
@@ -183,8 +188,10 @@ export type FileAnalysisResult =
       /** Time inside estimatePoses per analysed frame (tensor + model), ms, in analysis order. */
       inferenceMs: number[];
       probe: VideoFileProbe;
-      /** Frames decoded (every frame of the stream) and frames sent to the model, count. */
+      /** Frames decoded, count. */
       framesDecoded: number;
+      /** Frames passed over undecoded (off the grid, and nothing predicted from them), count. */
+      framesSkipped: number;
       /** Display size of the video (rotation applied), px: the space keypoints are in. */
       widthPx: number;
       heightPx: number;

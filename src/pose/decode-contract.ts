@@ -4,10 +4,10 @@
  * src/pose/worker/decode-worker-api.ts) demuxes and decodes the file and sends the candidate frames
  * back, transferred, so decoding runs on its own thread while the model runs on the pose worker's.
  *
- *   pose → decode: open { file, gridFps, credit, convert }   decode → pose: opened | unsupported
+ *   pose → decode: open { file, gridFps, credit, convert, decodeUnneeded }   decode → pose: opened | unsupported
  *   decode → pose: image (RGB values, transferred) or frame (VideoFrame transferred), one per credit
  *   pose → decode: credit; recycle (an image's array back, transferred, for the next conversion)
- *   decode → pose: end { framesDecoded } | error { message }
+ *   decode → pose: end { framesDecoded, framesSkipped } | error { message }
  * The pose worker ends a decode worker by terminating it (its frames go with it).
  */
 import type { VideoFileProbe } from './contract';
@@ -50,9 +50,17 @@ export type ToDecoder =
   /**
    * `gridFps`: the sampling grid's rate (null: every frame); `credit`: frames it may send ahead;
    * `convertToSidePx`: convert planar YUV candidates to RGB at this longest side before sending
-   * (null: send every candidate as a VideoFrame).
+   * (null: send every candidate as a VideoFrame); `decodeUnneeded`: decode the frames that could be
+   * passed over too (FileAnalysisOptions.decodeUnneeded).
    */
-  | { type: 'open'; file: Blob; gridFps: number | null; credit: number; convertToSidePx: number | null }
+  | {
+      type: 'open';
+      file: Blob;
+      gridFps: number | null;
+      credit: number;
+      convertToSidePx: number | null;
+      decodeUnneeded: boolean;
+    }
   /** One more frame may be sent. */
   | { type: 'credit' }
   /** An image's RGB array, done with, back for reuse (transferred). */
@@ -63,6 +71,7 @@ export type FromDecoder =
   | { type: 'unsupported'; reason: string; probe: VideoFileProbe | null }
   | ({ type: 'frame' } & CandidateFrame)
   | ({ type: 'image' } & CandidateImage)
-  | { type: 'end'; framesDecoded: number }
+  /** `framesSkipped`: frames passed over undecoded (off the grid, nothing predicted from them). */
+  | { type: 'end'; framesDecoded: number; framesSkipped: number }
   /** Decoding failed part-way (FileDecodeError's message), after `framesDecoded` frames. */
-  | { type: 'error'; message: string; framesDecoded: number };
+  | { type: 'error'; message: string; framesDecoded: number; framesSkipped: number };

@@ -162,18 +162,18 @@ export function threadTrialCount(cores: number, crossOriginIsolated: boolean): n
 
 /**
  * Threads win only when their warm-up is at most this share of one thread's. The warm-up runs on an
- * idle page, but live the page's capture, drawing and recording share the cores: on the 2-core
- * machine 2 threads lost live (0.82× the poses/s of 1, docs/benchmarks.md) while a small warm-up gain
- * would have picked them. A clear gain is needed to pay for that.
+ * idle page, but live the page's capture, drawing and recording share the cores: in one
+ * measurement on a 2-core machine 2 threads lost live (0.82× the poses/s of 1) while a small warm-up
+ * gain would have picked them. A clear gain is needed to pay for that. (On the 2-core Xeon, 2 threads
+ * gave 1.09× the poses/s of 1 live, docs/benchmarks.md "Start-up and threads", and a settled warm-up
+ * ~0.7× one thread's time.)
  */
 export const THREADS_WIN_RATIO = 0.85;
 
 /**
  * The same, for a video file: threads are kept whenever their warm-up is not slower. The page draws
- * and records nothing meanwhile, and the idle warm-up understates the file path's gain: on the 2-core
- * Xeon the warm-up gave 2 threads 0.88 of one thread's time, while in the file path the model took
- * 55–68 ms a frame with 2 threads against 78–96 ms with one (0.6–0.75), the decoder running beside it
- * (bench:file, docs/benchmarks.md).
+ * and records nothing meanwhile: on the 2-core Xeon a file took 16–25 % less wall time with 2 threads
+ * than with 1 on three clips, the decoder running beside the model (docs/file-analysis.md).
  */
 export const FILE_THREADS_WIN_RATIO = 1;
 

@@ -233,7 +233,9 @@ export class ModelLoader {
     };
     if (usable !== null && threadsWin(use)) {
       oneThread.handle.client.dispose();
-      return { handle: trial, report: { ...usable, reason: `${usable.reason}; ${note}` }, decision };
+      // The backend was chosen by the first worker's trial: its reason, not the trial worker's own
+      // (that worker was told its backend, and would read "chosen by user").
+      return { handle: trial, report: { ...usable, reason: `${one.reason}; ${note}` }, decision };
     }
     trial.client.dispose();
     return { handle: oneThread.handle, report: { ...one, reason: `${one.reason}; ${note}` }, decision };

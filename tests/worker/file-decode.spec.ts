@@ -3,7 +3,8 @@
  * two video streams, every frame decoded once and in order, 15 of each second analysed (and the
  * adaptive rate's frames in order), no tensor left behind, and Cancel stops it without losing the
  * loaded model; a file decoded in the decode worker gives exactly the poses it gives when decoded in
- * the pose worker's own thread.
+ * the pose worker's own thread, and passing over the H.264 frames that are off the grid and predict
+ * nothing gives exactly the poses of decoding them.
  */
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -14,8 +15,13 @@ import { join } from 'node:path';
 const TWO_STREAMS = 'fixtures/formats/two-video-streams.mp4';
 /** Frames in that file's first stream (7.1 s at 30 fps; fixtures/formats/README.md). */
 const FIRST_STREAM_FRAMES = 213;
+/**
+ * Of them, H.264 non-reference pictures (nal_ref_idc 0 in every slice): 100, counted with ffmpeg's
+ * h264_mp4toannexb and the NAL headers (docs/file-analysis.md).
+ */
+const FIRST_STREAM_NON_REFERENCE = 100;
 
-test('two-stream MP4: first stream, each frame decoded once in order, 15 fps analysed, no leak, cancel', async ({
+test('two-stream MP4: first stream, each frame read once in order (decoded or passed over), 15 fps analysed, no leak, cancel', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -55,6 +61,7 @@ test('two-stream MP4: first stream, each frame decoded once in order, 15 fps ana
     return {
       probe: done.probe,
       framesDecoded: done.framesDecoded,
+      framesSkipped: done.framesSkipped,
       size: [done.widthPx, done.heightPx],
       tMs: done.frames.map((f) => f.tMs),
       withPerson: done.frames.filter((f) => f.keypoints !== null).length,
@@ -70,6 +77,7 @@ test('two-stream MP4: first stream, each frame decoded once in order, 15 fps ana
           ? {
               tMs: adaptive.frames.map((f) => f.tMs),
               decoded: adaptive.framesDecoded,
+              skipped: adaptive.framesSkipped,
               timing: adaptive.timing,
             }
           : adaptive.kind,
@@ -77,7 +85,10 @@ test('two-stream MP4: first stream, each frame decoded once in order, 15 fps ana
     };
   });
   expect(r.probe).toMatchObject({ container: 'MP4', codec: 'avc', videoStreams: 2 });
-  expect(r.framesDecoded).toBe(FIRST_STREAM_FRAMES);
+  // Every frame read once: decoded, or passed over (off the 15 fps grid, nothing predicted from it).
+  expect(r.framesDecoded + r.framesSkipped).toBe(FIRST_STREAM_FRAMES);
+  expect(r.framesSkipped).toBeGreaterThan(0);
+  expect(r.framesSkipped).toBeLessThanOrEqual(FIRST_STREAM_NON_REFERENCE);
   // The first stream is 640×360; the second (320×180) is never read.
   expect(r.size).toEqual([640, 360]);
   expect(r.frameSize).toEqual([640, 360]);
@@ -91,10 +102,13 @@ test('two-stream MP4: first stream, each frame decoded once in order, 15 fps ana
   expect(r.tensorsAfterSecond).toBe(r.tensorsAfterFirst);
   expect(r.cancelled).toBe('cancelled');
   expect(r.afterCancel).toBe(Math.ceil((FIRST_STREAM_FRAMES / 30) * 5));
-  // Adaptive: every frame decoded, frames in media order and each once, between the still rate
+  // Adaptive: every frame read, frames in media order and each once, between the still rate
   // (5 fps) and the moving rate (10 fps) of the 7.1 s stream, held frames analysed only when wanted.
   if (typeof r.adaptive === 'string') throw new Error(`adaptive: ${r.adaptive}`);
-  expect(r.adaptive.decoded).toBe(FIRST_STREAM_FRAMES);
+  expect(r.adaptive.decoded + r.adaptive.skipped).toBe(FIRST_STREAM_FRAMES);
+  // On its 10 fps grid 2 of 3 frames are off it: about that share of the non-reference ones is passed over.
+  expect(r.adaptive.skipped).toBeGreaterThan(FIRST_STREAM_NON_REFERENCE * 0.5);
+  expect(r.adaptive.skipped).toBeLessThanOrEqual(FIRST_STREAM_NON_REFERENCE);
   expect(r.adaptive.tMs).toEqual([...new Set(r.adaptive.tMs)].sort((a, b) => a - b));
   expect(r.adaptive.tMs.length).toBeGreaterThanOrEqual(Math.floor((FIRST_STREAM_FRAMES / 30) * 5));
   expect(r.adaptive.tMs.length).toBeLessThanOrEqual(Math.ceil((FIRST_STREAM_FRAMES / 30) * 10));
@@ -130,17 +144,18 @@ test('a decode worker (converting there, or not) gives the same frames and poses
       const video = h.chosenFile();
       const client = await h.fullModelClient();
       type Thread = 'decode-worker' | 'pose-worker';
-      const run = async (decodeIn: Thread, convertIn: Thread = decodeIn) => {
+      const run = async (decodeIn: Thread, convertIn: Thread = decodeIn, decodeUnneeded = false) => {
         const sampling = { kind: 'adaptive' } as const;
         const done = await client.analyseFile(
           video,
-          { maxInputSidePx: 640, sampling, decodeIn, convertIn },
+          { maxInputSidePx: 640, sampling, decodeIn, convertIn, decodeUnneeded },
           () => undefined,
         );
         if (done.kind !== 'done') throw new Error(`${decodeIn}: ${done.kind}`);
         return {
           decodedIn: done.decodedIn,
           framesDecoded: done.framesDecoded,
+          framesSkipped: done.framesSkipped,
           // Where the frames were converted: > 1 ms a frame spent there (a conversion takes 3–12 ms).
           convertedBeside: done.timing.decoderConvertMs > done.frames.length,
           convertedHere: done.timing.convertMs > done.frames.length,
@@ -155,8 +170,9 @@ test('a decode worker (converting there, or not) gives the same frames and poses
       const worker = await run('decode-worker');
       const unconverted = await run('decode-worker', 'pose-worker');
       const here = await run('pose-worker');
+      const everyFrame = await run('decode-worker', 'decode-worker', true);
       client.dispose();
-      return { worker, unconverted, here };
+      return { worker, unconverted, here, everyFrame };
     });
     // The decode worker converted every frame it sent (the model's thread none), unless told not to.
     expect([r.worker.convertedBeside, r.worker.convertedHere]).toEqual([true, false]);
@@ -165,15 +181,20 @@ test('a decode worker (converting there, or not) gives the same frames and poses
     expect(r.unconverted.frames).toEqual(r.here.frames);
     expect(r.worker.decodedIn).toBe('decode-worker');
     expect(r.here.decodedIn).toBe('pose-worker');
-    expect(r.worker.framesDecoded).toBe(FIRST_STREAM_FRAMES);
-    expect(r.here.framesDecoded).toBe(FIRST_STREAM_FRAMES);
+    for (const run of [r.worker, r.here]) {
+      expect(run.framesDecoded + run.framesSkipped).toBe(FIRST_STREAM_FRAMES);
+      expect(run.framesSkipped).toBeGreaterThan(FIRST_STREAM_NON_REFERENCE * 0.5);
+    }
+    expect([r.everyFrame.framesDecoded, r.everyFrame.framesSkipped]).toEqual([FIRST_STREAM_FRAMES, 0]);
     expect(r.worker.size).toEqual(size);
     expect(r.here.size).toEqual(size);
     expect(r.worker.frames.length).toBeGreaterThan(30);
     expect(r.worker.frames.filter((f) => f.keypoints !== null).length).toBeGreaterThan(
       r.worker.frames.length * 0.9,
     );
-    // The same frames through the same model: identical to the last digit.
+    // The same frames through the same model: identical to the last digit. Passing frames over
+    // changes no pixel of the frames decoded, nor the landmark filter's clock.
     expect(r.worker.frames).toEqual(r.here.frames);
+    expect(r.worker.frames).toEqual(r.everyFrame.frames);
   }
 });

@@ -46,6 +46,8 @@ export interface ExtractStats {
   probe: VideoFileProbe | null;
   /** Frames decoded from the file (the analysed ones are `frames`). */
   framesDecoded: number;
+  /** Frames passed over undecoded (WebCodecs path: off the grid, nothing predicted from them). */
+  framesSkipped: number;
   /** Which frames were analysed ('every-frame' on the video-element path). */
   sampling: FileSampling;
   /** Where the worker's time went (WebCodecs path only). */
@@ -67,6 +69,8 @@ export interface ExtractOptions {
   decodeIn?: FileDecodeThread;
   /** Where a frame decoded in a decode worker is converted (FileAnalysisOptions.convertIn). */
   convertIn?: FileDecodeThread;
+  /** Decode the frames that could be passed over too (FileAnalysisOptions.decodeUnneeded). */
+  decodeUnneeded?: boolean;
 }
 
 /**
@@ -109,6 +113,7 @@ const emptyStats = (path: DecodePath, sampling: FileSampling): ExtractStats => (
   pathReason: null,
   probe: null,
   framesDecoded: 0,
+  framesSkipped: 0,
   sampling,
   timing: null,
   decodedIn: null,
@@ -134,6 +139,7 @@ export async function extractPoseTrack(
           sampling,
           ...(options.decodeIn === undefined ? {} : { decodeIn: options.decodeIn }),
           ...(options.convertIn === undefined ? {} : { convertIn: options.convertIn }),
+          ...(options.decodeUnneeded === undefined ? {} : { decodeUnneeded: options.decodeUnneeded }),
         },
         (p) => {
           if (!started) options.onPath?.('webcodecs', null);
@@ -162,6 +168,7 @@ export async function extractPoseTrack(
         inferenceMs: result.inferenceMs,
         probe: result.probe,
         framesDecoded: result.framesDecoded,
+        framesSkipped: result.framesSkipped,
         timing: result.timing,
         decodedIn: result.decodedIn,
       };

@@ -26,6 +26,7 @@ export async function openRemoteCandidates(
   file: Blob,
   gridFps: number | null,
   convertToSidePx: number | null = null,
+  decodeUnneeded = false,
 ): Promise<CandidateSource | Unsupported | null> {
   let worker: Worker;
   try {
@@ -78,7 +79,7 @@ export async function openRemoteCandidates(
     }
   };
 
-  post({ type: 'open', file, gridFps, credit: DECODER_CREDIT, convertToSidePx });
+  post({ type: 'open', file, gridFps, credit: DECODER_CREDIT, convertToSidePx, decodeUnneeded });
   const first = await take();
   if (first === null || (first.type !== 'opened' && first.type !== 'unsupported')) {
     stop();
@@ -90,11 +91,13 @@ export async function openRemoteCandidates(
   }
   const mb = await import('mediabunny');
   let decoded = 0;
+  let skipped = 0;
   /** Set by the stream's last message: every later call returns it (null, or the error). */
   let finished: FileDecodeError | 'end' | null = null;
   return {
     opened: first.opened,
     framesDecoded: () => decoded,
+    framesSkipped: () => skipped,
     recycle,
     async next(): Promise<Candidate | null> {
       const m = finished === null ? await take() : null;
@@ -115,7 +118,10 @@ export async function openRemoteCandidates(
             m === null ? `the decode worker stopped (${failure ?? 'no reason given'})` : m.message,
           );
         } else finished = 'end';
-        if (m !== null && (m.type === 'end' || m.type === 'error')) decoded = m.framesDecoded;
+        if (m !== null && (m.type === 'end' || m.type === 'error')) {
+          decoded = m.framesDecoded;
+          skipped = m.framesSkipped;
+        }
         // Calls already waiting behind this one get the same answer.
         for (const give of waiting.splice(0)) give(m);
       }

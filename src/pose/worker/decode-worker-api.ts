@@ -76,12 +76,21 @@ export function serveDecoding(port: DecoderPort): void {
           c = await source.next();
         } catch (e) {
           ended = true;
-          port.postMessage({ type: 'error', message: errorText(e), framesDecoded: source.framesDecoded() });
+          port.postMessage({
+            type: 'error',
+            message: errorText(e),
+            framesDecoded: source.framesDecoded(),
+            framesSkipped: source.framesSkipped(),
+          });
           break;
         }
         if (c === null) {
           ended = true;
-          port.postMessage({ type: 'end', framesDecoded: source.framesDecoded() });
+          port.postMessage({
+            type: 'end',
+            framesDecoded: source.framesDecoded(),
+            framesSkipped: source.framesSkipped(),
+          });
           break;
         }
         credit--;
@@ -119,7 +128,7 @@ export function serveDecoding(port: DecoderPort): void {
     }
     credit = m.credit;
     convertToSidePx = m.convertToSidePx;
-    openLocalCandidates(m.file, m.gridFps)
+    openLocalCandidates(m.file, m.gridFps, m.decodeUnneeded)
       .catch((err: unknown) => ({
         kind: 'unsupported' as const,
         reason: `the decoder could not start (${errorText(err)})`,

@@ -109,8 +109,10 @@ export async function analyseFileInWorker(
           file,
           gridFps,
           options.convertIn === 'pose-worker' ? null : options.maxInputSidePx,
+          options.decodeUnneeded,
         );
-  const opened: CandidateSource | Unsupported = remote ?? (await openLocalCandidates(file, gridFps));
+  const opened: CandidateSource | Unsupported =
+    remote ?? (await openLocalCandidates(file, gridFps, options.decodeUnneeded));
   if ('kind' in opened) return opened;
   const source = opened;
   try {
@@ -228,18 +230,31 @@ export async function analyseFileInWorker(
     }
     if (cancelRequested) return { kind: 'cancelled' };
     const framesDecoded = source.framesDecoded();
-    const missing = packetCount - framesDecoded;
+    const framesSkipped = source.framesSkipped();
+    const framesRead = framesDecoded + framesSkipped;
+    const missing = packetCount - framesRead;
     if (
       framesDecoded === 0 ||
-      (missing > UNDECODED_PACKETS_ALLOWED && framesDecoded < packetCount * MIN_DECODED_SHARE)
+      (missing > UNDECODED_PACKETS_ALLOWED && framesRead < packetCount * MIN_DECODED_SHARE)
     )
       throw new FileDecodeError(
-        `${probe.codec ?? 'video'} in ${probe.container}: ${framesDecoded} of ${packetCount} frames could be read`,
+        `${probe.codec ?? 'video'} in ${probe.container}: ${framesRead} of ${packetCount} frames could be read`,
       );
     // Held frames analysed after a later one: the track is in media-time order.
     const frames = analysed.slice().sort((a, b) => a.tMs - b.tMs);
     const decodedIn = remote === null ? 'pose-worker' : 'decode-worker';
-    return { kind: 'done', frames, inferenceMs, probe, framesDecoded, widthPx, heightPx, timing, decodedIn };
+    return {
+      kind: 'done',
+      frames,
+      inferenceMs,
+      probe,
+      framesDecoded,
+      framesSkipped,
+      widthPx,
+      heightPx,
+      timing,
+      decodedIn,
+    };
   } finally {
     await source.close();
   }

@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 /**
  * A video file's candidate frames, in order: mediabunny demuxes the file (MP4/MOV/WebM/MKV), the
- * browser's WebCodecs VideoDecoder decodes its first video stream, each frame exactly once, and the
+ * browser's WebCodecs VideoDecoder decodes its first video stream, each frame at most once, and the
  * frames on the sampling grid (src/pose/frame-sampling.ts) come out; every other frame is closed at
- * once. Runs in the decode worker (decode-worker-api.ts), or in the pose worker where no decode
- * worker starts.
+ * once. An H.264 picture that is off the grid and that no other picture is predicted from is not
+ * decoded at all (avc-reference.ts): a third of the frames of the B-frame fixtures. Runs in the
+ * decode worker (decode-worker-api.ts), or in the pose worker where no decode worker starts.
  *
  * mediabunny is loaded with a dynamic import on the first file, so the live path's worker start-up
  * does not carry it.
@@ -12,8 +13,10 @@
 import type { VideoFileProbe } from '../contract';
 import type { CandidateFrame, CandidateImage, OpenedVideo } from '../decode-contract';
 import type { ModelImage } from './model-image';
-import type { Input, InputVideoTrack, VideoSample } from 'mediabunny';
-import { createFrameSampler } from '../frame-sampling';
+import type * as Mediabunny from 'mediabunny';
+import type { EncodedPacket, Input, InputVideoTrack, VideoSample } from 'mediabunny';
+import { createFrameSampler, sampleFrames } from '../frame-sampling';
+import { avcLengthSize, isAvcNonReference } from './avc-reference';
 import { LANDMARK_FILTER_FRAME_MS } from './landmark-filter-clock';
 
 /** The decoder failed part-way: the file is damaged or its encoding is not what it claims. */
@@ -38,8 +41,10 @@ export interface CandidateSource<C extends Candidate = Candidate> {
   readonly opened: OpenedVideo;
   /** The next candidate, or null after the last; throws FileDecodeError when decoding fails. */
   next(): Promise<C | null>;
-  /** Frames decoded so far (every frame of the stream, candidates or not), count. */
+  /** Frames decoded so far (candidates or not), count. */
   framesDecoded(): number;
+  /** Frames passed over undecoded so far (off the grid, and no other frame predicted from them), count. */
+  framesSkipped(): number;
   /**
    * Hands back a candidate's image once the model is done with it, so its arrays can be reused for
    * the next conversion (a decode worker's; nothing to do for frames decoded here).
@@ -91,13 +96,47 @@ async function openTrack(
 }
 
 /**
+ * Timestamps of the packets the grid will not take, and that can be passed over without decoding:
+ * H.264 non-reference pictures (avc-reference.ts). Empty for other codecs, for every-frame sampling,
+ * and for a stream without an AVC configuration record. Reads the index once (packet metadata only).
+ */
+async function skippableTimes(
+  mb: typeof Mediabunny,
+  track: InputVideoTrack,
+  gridFps: number | null,
+): Promise<{ lengthSize: 1 | 2 | 4; offGridS: ReadonlySet<number>; allS: readonly number[] } | null> {
+  if (gridFps === null || (await track.getCodec()) !== 'avc') return null;
+  const config = await track.getDecoderConfig();
+  const description = config?.description;
+  const lengthSize = avcLengthSize(
+    description === undefined
+      ? null
+      : ArrayBuffer.isView(description)
+        ? new Uint8Array(description.buffer, description.byteOffset, description.byteLength)
+        : new Uint8Array(description),
+  );
+  if (lengthSize === null) return null;
+  const times: { tMs: number; tS: number }[] = [];
+  for await (const p of new mb.EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true }))
+    times.push({ tMs: p.timestamp * 1000, tS: p.timestamp });
+  times.sort((a, b) => a.tMs - b.tMs);
+  const taken = new Set(sampleFrames(times, gridFps));
+  return {
+    lengthSize,
+    offGridS: new Set(times.filter((t) => !taken.has(t)).map((t) => t.tS)),
+    allS: times.map((t) => t.tS),
+  };
+}
+
+/**
  * Opens `file` and decodes it in this thread. `gridFps`: the sampling grid's rate (null: every
- * frame). Resolves 'unsupported' when this browser has no VideoDecoder, or the container or codec
- * cannot be read here.
+ * frame); `decodeUnneeded`: decode the frames skippableTimes() would pass over too. Resolves
+ * 'unsupported' when this browser has no VideoDecoder, or the container or codec cannot be read here.
  */
 export async function openLocalCandidates(
   file: Blob,
   gridFps: number | null,
+  decodeUnneeded = false,
 ): Promise<CandidateSource<SampleCandidate> | Unsupported> {
   if (typeof VideoDecoder === 'undefined')
     return { kind: 'unsupported', reason: 'this browser has no WebCodecs VideoDecoder', probe: null };
@@ -110,32 +149,55 @@ export async function openLocalCandidates(
   }
   const { track, opened } = found;
   const grid = createFrameSampler(gridFps);
-  const samples = new mb.VideoSampleSink(track).samples();
+  const skippable = decodeUnneeded ? null : await skippableTimes(mb, track, gridFps).catch(() => null);
+  let skipped = 0;
+  const skip = (p: EncodedPacket): boolean => {
+    if (skippable === null || !skippable.offGridS.has(p.timestamp)) return false;
+    if (!isAvcNonReference(p.data, skippable.lengthSize)) return false;
+    skipped++;
+    return true;
+  };
+  const samples = (
+    skippable === null ? new mb.VideoSampleSink(track) : skippingSink(mb, track, skip)
+  ).samples();
   let decoded = 0;
   let closed = false;
   const describe = `${opened.probe.codec ?? 'video'} in ${opened.probe.container}`;
+  /** The next frame on the grid, or null after the last. */
+  const nextCandidate = async (): Promise<SampleCandidate | null> => {
+    for (;;) {
+      if (closed) return null;
+      let next: IteratorResult<VideoSample>;
+      try {
+        next = await samples.next();
+      } catch (e) {
+        throw new FileDecodeError(`${describe}: ${errorText(e)}`);
+      }
+      if (next.done === true) return null;
+      // Pose-detection's landmark filter advances one 30 fps tick per *source* frame (as MediaPipe
+      // does, landmark-filter-clock.ts), so skipping frames does not change its smoothing in time.
+      // Frames passed over never come out: with them, a frame's tick is its place among all the
+      // stream's frames, from the index read at opening.
+      const index = skippable === null ? decoded : countBelow(skippable.allS, next.value.timestamp);
+      const filterClockMs = index * LANDMARK_FILTER_FRAME_MS;
+      decoded++;
+      const tMs = next.value.timestamp * 1000;
+      if (grid.take(tMs)) return { sample: next.value, tMs, filterClockMs };
+      next.value.close();
+    }
+  };
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     opened,
     framesDecoded: () => decoded,
+    framesSkipped: () => skipped,
     recycle: () => undefined,
-    async next(): Promise<SampleCandidate | null> {
-      for (;;) {
-        if (closed) return null;
-        let next: IteratorResult<VideoSample>;
-        try {
-          next = await samples.next();
-        } catch (e) {
-          throw new FileDecodeError(`${describe}: ${errorText(e)}`);
-        }
-        if (next.done === true) return null;
-        // Pose-detection's landmark filter advances one 30 fps tick per *source* frame (as MediaPipe
-        // does, landmark-filter-clock.ts), so skipping frames does not change its smoothing in time.
-        const filterClockMs = decoded * LANDMARK_FILTER_FRAME_MS;
-        decoded++;
-        const tMs = next.value.timestamp * 1000;
-        if (grid.take(tMs)) return { sample: next.value, tMs, filterClockMs };
-        next.value.close();
-      }
+    next(): Promise<SampleCandidate | null> {
+      // One call at a time, in the order made: the caller asks for candidates ahead, and two calls
+      // each looping over the frames off the grid would hand the candidates out of order.
+      const result = queue.then(nextCandidate);
+      queue = result.catch(() => null);
+      return result;
     },
     async close(): Promise<void> {
       if (closed) return;
@@ -145,4 +207,42 @@ export async function openLocalCandidates(
       input.dispose();
     },
   };
+}
+
+/** How many of `ascending` are below `x` (binary search). */
+function countBelow(ascending: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ascending[mid] ?? Infinity) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * mediabunny's VideoSampleSink (its decoder set-up and browser workarounds kept) fed only the
+ * packets `skip` does not pass over. It reads packets through `_createPacketSink`, an internal
+ * method of the pinned version: tests/worker/file-decode.spec.ts checks that frames are passed over,
+ * so a version without it shows there rather than only as slower decoding.
+ */
+function skippingSink(
+  mb: typeof Mediabunny,
+  track: InputVideoTrack,
+  skip: (p: EncodedPacket) => boolean,
+): InstanceType<typeof mb.VideoSampleSink> {
+  class SkippingPacketSink extends mb.EncodedPacketSink {
+    override async *packets(
+      ...args: Parameters<InstanceType<typeof mb.EncodedPacketSink>['packets']>
+    ): AsyncGenerator<EncodedPacket, void, unknown> {
+      for await (const p of super.packets(...args)) if (!skip(p)) yield p;
+    }
+  }
+  class SkippingSampleSink extends mb.VideoSampleSink {
+    _createPacketSink(): InstanceType<typeof mb.EncodedPacketSink> {
+      return new SkippingPacketSink(track);
+    }
+  }
+  return new SkippingSampleSink(track);
 }

@@ -30,10 +30,23 @@ import { warmupFrame } from './warmup-frame';
 import { BACKEND_IDS, MODEL_FALLBACKS, type BackendId, type ModelId } from '../models';
 
 /**
- * Timed warm-up calls per candidate backend, after two untimed ones: the first finds the person and
- * compiles, the second is the first tracking call.
+ * Timed warm-up calls per candidate backend, after the untimed ones (WARMUP_UNTIMED_RUNS).
  */
 const WARMUP_TIMED_RUNS = 3;
+/**
+ * Untimed warm-up calls before the timed ones: the first finds the person and compiles, the second
+ * is the first tracking call.
+ */
+const WARMUP_UNTIMED_RUNS = 2;
+/**
+ * Untimed warm-up calls on the threaded wasm build: its calls keep getting faster for longer. On
+ * the 2-core Xeon, BlazePose full with 2 threads took 91, 82, 77, 82, 69, 62, 63, 61, 66 ms in its
+ * 2nd to 10th calls (steady median 62) and 74, 77, 59, 65, 56, 60, 57, 57, 50 (steady 40), while
+ * one thread's settled by the 3rd call (103, 96, 92, 94, 93, 91; steady 89). Timed from the 3rd call
+ * as one thread is, 2 threads read 30–60 % slow, and the trial kept one thread where two were
+ * faster: 16–25 % less wall time per file on all three clips tried (docs/file-analysis.md).
+ */
+const THREADED_WARMUP_UNTIMED_RUNS = 8;
 /**
  * Timed warm-up calls for a remembered backend: nothing is ranked, so only the first call runs (it
  * prepares the model, which the first live frame would otherwise wait for), and its time is reported.
@@ -66,21 +79,25 @@ function glRenderer(): string | null {
   }
 }
 
-/** Median ms/frame of `timedRuns` calls after two untimed ones; with none, the first call's own time. */
+/**
+ * Median ms/frame of `timedRuns` calls after `untimedRuns` untimed ones; with none timed, the first
+ * call's own time.
+ */
 async function timeWarmup(
   d: poseDetection.PoseDetector,
   timedRuns: number,
+  untimedRuns: number,
   frame: ImageBitmap | ImageData,
 ): Promise<number> {
   const tFirst = performance.now();
   await d.estimatePoses(frame, ESTIMATE_CONFIG, 0);
   if (timedRuns === 0) return performance.now() - tFirst;
   // The first tracking call (a person was found) is still slow: ~1.5–2× a steady one here.
-  await d.estimatePoses(frame, ESTIMATE_CONFIG, 33);
+  for (let i = 1; i < untimedRuns; i++) await d.estimatePoses(frame, ESTIMATE_CONFIG, i * 33);
   const times: number[] = [];
-  for (let i = 1; i <= timedRuns; i++) {
+  for (let i = 0; i < timedRuns; i++) {
     const t0 = performance.now();
-    await d.estimatePoses(frame, ESTIMATE_CONFIG, (i + 1) * 33);
+    await d.estimatePoses(frame, ESTIMATE_CONFIG, (untimedRuns + i) * 33);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
@@ -117,7 +134,9 @@ async function loadOn(
   }
   step(`${model} loaded on ${backend}`);
   try {
-    const msPerFrame = await timeWarmup(d, timedRuns, frame);
+    const threaded = backend === 'wasm' && tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT');
+    const untimedRuns = threaded ? THREADED_WARMUP_UNTIMED_RUNS : WARMUP_UNTIMED_RUNS;
+    const msPerFrame = await timeWarmup(d, timedRuns, untimedRuns, frame);
     step(`${backend} warm-up done`);
     // Warm-up frames must not seed the tracker and filters of the real stream (pose-stack.md, trap 5).
     d.reset();
