@@ -4,7 +4,7 @@
  *
  * Two ways to the frames (docs/file-analysis.md):
  * - 'webcodecs': the worker demuxes and decodes the file itself (src/pose/worker/file-analysis.ts),
- *   every frame once and in order, and runs the model on the sampled ones. Preferred.
+ *   in order, each frame at most once, and runs the model on the sampled ones. Preferred.
  * - 'video-element': a <video> plays the file paced to the model (src/media/video-frames.ts), for
  *   browsers without WebCodecs or without the file's codec in it.
  */

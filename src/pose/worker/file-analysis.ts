@@ -2,7 +2,7 @@
 /**
  * Video file → poses, inside the pose worker: a decode worker demuxes and decodes the file
  * (decode-worker-api.ts; in this thread where no decode worker starts, file-candidates.ts), each
- * frame exactly once and in order, and the frames the sampler takes (fixed rate:
+ * frame at most once and in order, and the frames the sampler takes (fixed rate:
  * src/pose/frame-sampling.ts; the rate the movement needs: src/pose/adaptive-sampling.ts) are
  * handed to the model right here, so nothing is paced to a player's clock. The decode worker decodes
  * the next frames, and downscales them to the model's image (model-image.ts), while the model runs on

@@ -13,8 +13,14 @@
 import type { VideoFileProbe } from '../contract';
 import type { CandidateFrame, CandidateImage, OpenedVideo } from '../decode-contract';
 import type { ModelImage } from './model-image';
-import type * as Mediabunny from 'mediabunny';
-import type { EncodedPacket, Input, InputVideoTrack, VideoSample } from 'mediabunny';
+import type {
+  EncodedPacket,
+  EncodedPacketSink,
+  Input,
+  InputVideoTrack,
+  VideoSample,
+  VideoSampleSink,
+} from 'mediabunny';
 import { createFrameSampler, sampleFrames } from '../frame-sampling';
 import { avcLengthSize, isAvcNonReference } from './avc-reference';
 import { LANDMARK_FILTER_FRAME_MS } from './landmark-filter-clock';
@@ -101,7 +107,7 @@ async function openTrack(
  * and for a stream without an AVC configuration record. Reads the index once (packet metadata only).
  */
 async function skippableTimes(
-  mb: typeof Mediabunny,
+  PacketSink: typeof EncodedPacketSink,
   track: InputVideoTrack,
   gridFps: number | null,
 ): Promise<{ lengthSize: 1 | 2 | 4; offGridS: ReadonlySet<number>; allS: readonly number[] } | null> {
@@ -117,7 +123,7 @@ async function skippableTimes(
   );
   if (lengthSize === null) return null;
   const times: { tMs: number; tS: number }[] = [];
-  for await (const p of new mb.EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true }))
+  for await (const p of new PacketSink(track).packets(undefined, undefined, { metadataOnly: true }))
     times.push({ tMs: p.timestamp * 1000, tS: p.timestamp });
   times.sort((a, b) => a.tMs - b.tMs);
   const taken = new Set(sampleFrames(times, gridFps));
@@ -140,6 +146,8 @@ export async function openLocalCandidates(
 ): Promise<CandidateSource<SampleCandidate> | Unsupported> {
   if (typeof VideoDecoder === 'undefined')
     return { kind: 'unsupported', reason: 'this browser has no WebCodecs VideoDecoder', probe: null };
+  // Each class named where it is used: the module object passed along whole would keep all of
+  // mediabunny in this chunk (its muxers and encoders too), twice the size.
   const mb = await import('mediabunny');
   const input = new mb.Input({ source: new mb.BlobSource(file), formats: mb.ALL_FORMATS });
   const found = await openTrack(input);
@@ -149,7 +157,9 @@ export async function openLocalCandidates(
   }
   const { track, opened } = found;
   const grid = createFrameSampler(gridFps);
-  const skippable = decodeUnneeded ? null : await skippableTimes(mb, track, gridFps).catch(() => null);
+  const skippable = decodeUnneeded
+    ? null
+    : await skippableTimes(mb.EncodedPacketSink, track, gridFps).catch(() => null);
   let skipped = 0;
   const skip = (p: EncodedPacket): boolean => {
     if (skippable === null || !skippable.offGridS.has(p.timestamp)) return false;
@@ -158,7 +168,9 @@ export async function openLocalCandidates(
     return true;
   };
   const samples = (
-    skippable === null ? new mb.VideoSampleSink(track) : skippingSink(mb, track, skip)
+    skippable === null
+      ? new mb.VideoSampleSink(track)
+      : skippingSink({ PacketSink: mb.EncodedPacketSink, SampleSink: mb.VideoSampleSink }, track, skip)
   ).samples();
   let decoded = 0;
   let closed = false;
@@ -228,19 +240,19 @@ function countBelow(ascending: readonly number[], x: number): number {
  * so a version without it shows there rather than only as slower decoding.
  */
 function skippingSink(
-  mb: typeof Mediabunny,
+  { PacketSink, SampleSink }: { PacketSink: typeof EncodedPacketSink; SampleSink: typeof VideoSampleSink },
   track: InputVideoTrack,
   skip: (p: EncodedPacket) => boolean,
-): InstanceType<typeof mb.VideoSampleSink> {
-  class SkippingPacketSink extends mb.EncodedPacketSink {
+): VideoSampleSink {
+  class SkippingPacketSink extends PacketSink {
     override async *packets(
-      ...args: Parameters<InstanceType<typeof mb.EncodedPacketSink>['packets']>
+      ...args: Parameters<EncodedPacketSink['packets']>
     ): AsyncGenerator<EncodedPacket, void, unknown> {
       for await (const p of super.packets(...args)) if (!skip(p)) yield p;
     }
   }
-  class SkippingSampleSink extends mb.VideoSampleSink {
-    _createPacketSink(): InstanceType<typeof mb.EncodedPacketSink> {
+  class SkippingSampleSink extends SampleSink {
+    _createPacketSink(): EncodedPacketSink {
       return new SkippingPacketSink(track);
     }
   }
