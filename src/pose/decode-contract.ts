@@ -4,7 +4,8 @@
  * src/pose/worker/decode-worker-api.ts) demuxes and decodes the file and sends the candidate frames
  * back, transferred, so decoding runs on its own thread while the model runs on the pose worker's.
  *
- *   pose → decode: open { file, gridFps, credit, convert, decodeUnneeded }   decode → pose: opened | unsupported
+ *   pose → decode: open { file, gridFps, credit, convert, decodeUnneeded }
+ *   decode → pose: opened | unsupported
  *   decode → pose: image (RGB values, transferred) or frame (VideoFrame transferred), one per credit
  *   pose → decode: credit; recycle (an image's array back, transferred, for the next conversion)
  *   decode → pose: end { framesDecoded, framesSkipped } | error { message }

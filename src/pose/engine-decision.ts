@@ -165,8 +165,8 @@ export function threadTrialCount(cores: number, crossOriginIsolated: boolean): n
  * idle page, but live the page's capture, drawing and recording share the cores: in one
  * measurement on a 2-core machine 2 threads lost live (0.82× the poses/s of 1) while a small warm-up
  * gain would have picked them. A clear gain is needed to pay for that. (On the 2-core Xeon, 2 threads
- * gave 1.09× the poses/s of 1 live, docs/benchmarks.md "Start-up and threads", and a settled warm-up
- * ~0.7× one thread's time.)
+ * gave 1.06–1.10× the poses/s of 1 live, docs/benchmarks.md "Start-up and threads", and a settled
+ * warm-up 0.66–1.02× one thread’s time in three cold starts.)
  */
 export const THREADS_WIN_RATIO = 0.85;
 
