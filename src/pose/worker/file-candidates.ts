@@ -102,9 +102,10 @@ async function openTrack(
 }
 
 /**
- * Timestamps of the packets the grid will not take, and that can be passed over without decoding:
- * H.264 non-reference pictures (avc-reference.ts). Empty for other codecs, for every-frame sampling,
- * and for a stream without an AVC configuration record. Reads the index once (packet metadata only).
+ * Timestamps of the packets the grid will not take, which can be passed over without decoding when
+ * they are H.264 non-reference pictures (avc-reference.ts), and of all packets in presentation order.
+ * null for other codecs, for every-frame sampling, and for a stream without an AVC configuration
+ * record. Reads the index once (packet metadata only).
  */
 async function skippableTimes(
   PacketSink: typeof EncodedPacketSink,
@@ -162,7 +163,8 @@ export async function openLocalCandidates(
     : await skippableTimes(mb.EncodedPacketSink, track, gridFps).catch(() => null);
   let skipped = 0;
   const skip = (p: EncodedPacket): boolean => {
-    if (skippable === null || !skippable.offGridS.has(p.timestamp)) return false;
+    // A key packet is where decoding starts (mediabunny takes the first one as already read).
+    if (skippable === null || p.type === 'key' || !skippable.offGridS.has(p.timestamp)) return false;
     if (!isAvcNonReference(p.data, skippable.lengthSize)) return false;
     skipped++;
     return true;
