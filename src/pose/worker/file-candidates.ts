@@ -104,15 +104,16 @@ async function openTrack(
 /**
  * Timestamps of the packets the grid will not take, which can be passed over without decoding when
  * they are H.264 non-reference pictures (avc-reference.ts), and of all packets in presentation order.
- * null for other codecs, for every-frame sampling, and for a stream without an AVC configuration
+ * null for other codecs (`codec`: the probe's, read at opening), for every-frame sampling, and for a stream without an AVC configuration
  * record. Reads the index once (packet metadata only).
  */
 async function skippableTimes(
   PacketSink: typeof EncodedPacketSink,
   track: InputVideoTrack,
+  codec: string | null,
   gridFps: number | null,
 ): Promise<{ lengthSize: 1 | 2 | 4; offGridS: ReadonlySet<number>; allS: readonly number[] } | null> {
-  if (gridFps === null || (await track.getCodec()) !== 'avc') return null;
+  if (gridFps === null || codec !== 'avc') return null;
   const config = await track.getDecoderConfig();
   const description = config?.description;
   const lengthSize = avcLengthSize(
@@ -160,7 +161,7 @@ export async function openLocalCandidates(
   const grid = createFrameSampler(gridFps);
   const skippable = decodeUnneeded
     ? null
-    : await skippableTimes(mb.EncodedPacketSink, track, gridFps).catch(() => null);
+    : await skippableTimes(mb.EncodedPacketSink, track, opened.probe.codec, gridFps).catch(() => null);
   let skipped = 0;
   const skip = (p: EncodedPacket): boolean => {
     // A key packet is where decoding starts (mediabunny takes the first one as already read).
