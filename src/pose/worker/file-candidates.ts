@@ -104,8 +104,8 @@ async function openTrack(
 /**
  * Timestamps of the packets the grid will not take, which can be passed over without decoding when
  * they are H.264 non-reference pictures (avc-reference.ts), and of all packets in presentation order.
- * null for other codecs (`codec`: the probe's, read at opening), for every-frame sampling, and for a stream without an AVC configuration
- * record. Reads the index once (packet metadata only).
+ * null for other codecs (`codec`: the probe's, read at opening), for every-frame sampling, and for
+ * a stream without an AVC configuration record. Reads the index once (packet metadata only).
  */
 async function skippableTimes(
   PacketSink: typeof EncodedPacketSink,
