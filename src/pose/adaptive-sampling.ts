@@ -14,8 +14,10 @@
  *
  * A still stretch hides the first moments of a descent until the next analysed frame. So while
  * still, the frames the moving rate would take are held (the caller keeps them decoded), and
- * when a frame starts movement they are analysed too: the core's rep start (the last frame still at
- * standing) is then seen at the moving rate.
+ * when movement is seen they are analysed too: the core's rep start (the last frame still at
+ * standing) is then seen at the moving rate. Movement seen after a still stretch is confirmed by the
+ * next analysed frame before the rate rises (the frames held meanwhile are kept), so a one-frame
+ * keypoint glitch does not cost a stretch at the moving rate.
  */
 import type { Keypoint, Keypoints, PoseFrame } from '../core/pose/keypoints';
 import {
@@ -23,6 +25,7 @@ import {
   MIN_KEYPOINT_SCORE,
   REP_BOTTOM_SPEED_PER_S,
   REP_DESCENT_DEPTH_RATIO,
+  REP_STANDING_DEPTH_RATIO,
   SMOOTHING_RESET_GAP_MS,
   STANDING_REF_WINDOW_MS,
 } from '../core/thresholds';
@@ -50,6 +53,14 @@ export const STILL_INTERVAL_MS = 200;
  * REP_STANDING_DEPTH_RATIO's note) keep still frames still; a slow start below it shows as speed.
  */
 export const MOVING_DEPTH_RATIO = REP_DESCENT_DEPTH_RATIO;
+/**
+ * Depth ratio from which a depth speed counts as movement: the edge of the core's standing band
+ * (REP_STANDING_DEPTH_RATIO, 0.04), below which the core counts the person as standing. Inside the
+ * band, jitter between two frames a still interval apart reads as speeds over MOVING_SPEED_PER_S
+ * (± 0.01–0.02 in 200 ms on the side fixture's standing stretches); a slow start shows as speed once
+ * it leaves the band, still before the core's descent edge (MOVING_DEPTH_RATIO).
+ */
+export const MOVING_SPEED_MIN_DEPTH_RATIO = REP_STANDING_DEPTH_RATIO;
 /**
  * Depth-ratio speed (per second) from which the hip is moving: the core's "still descending" speed
  * (REP_BOTTOM_SPEED_PER_S, 0.12/s; below it a descent has reached its bottom). Standing jitter of
@@ -90,6 +101,11 @@ export interface AdaptiveSampler {
    * frames can be released.
    */
   observe(frame: PoseFrame): readonly number[];
+  /**
+   * Whether the held frame at `tMs` may still be asked for by a later `observe` (while movement
+   * waits to be confirmed); false: it can be released.
+   */
+  holds(tMs: number): boolean;
   /** Interval the frames now offered are sampled at, ms. */
   readonly intervalMs: number;
 }
@@ -125,6 +141,8 @@ export function createAdaptiveSampler(): AdaptiveSampler {
   let movingUntilMs = Number.NEGATIVE_INFINITY;
   let lastTakenMs: number | null = null;
   let held: number[] = [];
+  /** Movement was seen on the last analysed frame after a still stretch, not yet confirmed. */
+  let unconfirmed = false;
   /** Recent depth samples: the standing reference (max extent) and the speed baseline. */
   let samples: { tMs: number; extentPx: number; depth: number }[] = [];
   const stillStepMs = STILL_INTERVAL_MS - Math.min(STILL_INTERVAL_MS * SLACK_RATIO, SLACK_MAX_MS);
@@ -132,6 +150,7 @@ export function createAdaptiveSampler(): AdaptiveSampler {
     get intervalMs() {
       return intervalMs;
     },
+    holds: (tMs) => held.includes(tMs),
     offer(tMs) {
       if (intervalMs !== STILL_INTERVAL_MS || lastTakenMs === null || tMs - lastTakenMs >= stillStepMs) {
         lastTakenMs = tMs;
@@ -143,6 +162,8 @@ export function createAdaptiveSampler(): AdaptiveSampler {
     observe(frame) {
       const tMs = frame.tMs;
       let moving = false;
+      /** Movement read from the legs' depth (a glitch there is confirmed before it counts). */
+      let fromDepth = false;
       const extentPx = frame.keypoints === null ? null : hipAnkleExtentPx(frame.keypoints);
       if (frame.keypoints === null) {
         // Nobody in view: nothing to measure; whoever walks in is measured at the next frame.
@@ -160,10 +181,19 @@ export function createAdaptiveSampler(): AdaptiveSampler {
           if (tMs - s.tMs >= SPEED_BASELINE_MS && tMs - s.tMs <= SMOOTHING_RESET_GAP_MS) base = s;
         const speed = base === undefined ? 0 : Math.abs(depth - base.depth) / ((tMs - base.tMs) / 1000);
         samples.push({ tMs, extentPx, depth });
-        moving = depth >= MOVING_DEPTH_RATIO || speed >= MOVING_SPEED_PER_S;
+        moving =
+          depth >= MOVING_DEPTH_RATIO ||
+          (speed >= MOVING_SPEED_PER_S && depth >= MOVING_SPEED_MIN_DEPTH_RATIO);
+        fromDepth = moving;
       }
-      if (moving) movingUntilMs = tMs + MOVING_HOLD_MS;
       const wasStill = intervalMs === STILL_INTERVAL_MS;
+      if (wasStill && fromDepth && !unconfirmed) {
+        // Held frames stay held until the next analysed frame confirms the movement, or not.
+        unconfirmed = true;
+        return [];
+      }
+      unconfirmed = false;
+      if (moving) movingUntilMs = tMs + MOVING_HOLD_MS;
       intervalMs = tMs >= movingUntilMs ? STILL_INTERVAL_MS : MOVING_INTERVAL_MS;
       const backfill = wasStill && intervalMs !== STILL_INTERVAL_MS ? held.filter((t) => t < tMs) : [];
       held = [];

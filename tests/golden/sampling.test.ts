@@ -62,8 +62,9 @@ const FIXED_TOLERANCES: TimeTolerances = {
  * Adaptive. A whole rep is sampled at MOVING_INTERVAL_MS, its start through the frames held while
  * still: rep times within one moving interval plus one source frame (133 ms; largest seen: 100 ms).
  * Tempo: a difference of two event times, each within one moving interval (200 ms; largest seen:
- * 134 ms). Verdicts: a value that sits within 1° or 0.01 of a verdict edge (a fifth of the value
- * tolerances) may fall either side of it at any rate below the full one: on
+ * 167 ms, the ascent of warped/half-squats-d0). Verdicts: a value that sits within 1° or 0.01 of a
+ * verdict edge (a fifth of the value tolerances) may fall either side of it at any rate below the
+ * full one: on
  * warped/half-squats-d20-right a hips-level value of 5.27° (edge 5°) reads 5.16° at 15 fps and
  * 4.65° here. The cues must still match exactly.
  */
@@ -93,7 +94,11 @@ const REP_ANGLE_TOLERANCE_DEG = 5;
  * moves most when its frame is skipped. Largest seen: 7.8° (rear-barbell-squats); it drives no cue.
  */
 const MIN_KNEE_ANGLE_TOLERANCE_DEG = 10;
-/** Ratio values of a rep (cue values as a share of a body length, depth ratio). Largest seen: 0.033. */
+/**
+ * Ratio values of a rep (cue values as a share of a body length, depth ratio). Largest seen: 0.047
+ * (hips-back on the side clip started 4 frames later, adaptive: the standing reference it is taken
+ * against is read from the frames analysed at the still rate).
+ */
 const REP_RATIO_TOLERANCE = 0.05;
 /** Cue values measured in degrees; the other cues' values are ratios. */
 const DEG_CUES: ReadonlySet<CueId> = new Set<CueId>(['hips-level', 'go-lower', 'chest-up']);

@@ -4,6 +4,8 @@ import { ms, px } from '../../src/core/math/units';
 import {
   MOVING_HOLD_MS,
   MOVING_INTERVAL_MS,
+  MOVING_SPEED_MIN_DEPTH_RATIO,
+  MOVING_SPEED_PER_S,
   STILL_INTERVAL_MS,
   createAdaptiveSampler,
   sampleFramesAdaptive,
@@ -40,7 +42,7 @@ describe('adaptive sampling', () => {
     expect(new Set(gaps(taken).slice(2))).toEqual(new Set([Math.round(STILL_INTERVAL_MS)]));
   });
 
-  it('a descent: the rate rises, and the frame held just before it is analysed too', () => {
+  it('a descent: the rate rises, and the frames held since the last still one are analysed too', () => {
     // Still until 2.05 s, then a 1 s descent of 160 px (0.4 of the extent), 1 s up, then still.
     const drop = (t: number) =>
       t < 2050 ? 0 : t < 3050 ? 0.16 * (t - 2050) : t < 4050 ? 160 - 0.16 * (t - 3050) : 0;
@@ -66,10 +68,58 @@ describe('adaptive sampling', () => {
     expect(s.observe(pose(200, 0))).toEqual([]);
     expect(s.offer(300)).toBe('hold');
     expect(s.offer(400)).toBe('analyse');
-    // 60 px drop = 0.15 of the 400 px extent: moving.
-    expect(s.observe(pose(400, 60))).toEqual([300]);
+    // 60 px drop = 0.15 of the 400 px extent: moving, to be confirmed by the next analysed frame.
+    expect(s.observe(pose(400, 60))).toEqual([]);
+    expect(s.intervalMs).toBe(STILL_INTERVAL_MS);
+    expect(s.holds(300)).toBe(true);
+    expect(s.offer(500)).toBe('hold');
+    expect(s.offer(600)).toBe('analyse');
+    // Still moving: the rate rises, and both frames held since the last still one are analysed.
+    expect(s.observe(pose(600, 90))).toEqual([300, 500]);
     expect(s.intervalMs).toBe(MOVING_INTERVAL_MS);
-    expect(s.offer(500)).toBe('analyse');
+    expect(s.holds(300)).toBe(false);
+    expect(s.offer(700)).toBe('analyse');
+  });
+
+  it('a one-frame glitch while still is not movement: the rate stays, the held frames are let go', () => {
+    const s = createAdaptiveSampler();
+    s.offer(0);
+    s.observe(pose(0, 0));
+    expect(s.offer(100)).toBe('hold');
+    s.offer(200);
+    // One frame reads the hip 0.1 of the extent low (a keypoint glitch), the next is back.
+    expect(s.observe(pose(200, 40))).toEqual([]);
+    expect(s.offer(300)).toBe('hold');
+    s.offer(400);
+    expect(s.observe(pose(400, 0))).toEqual([]);
+    expect(s.intervalMs).toBe(STILL_INTERVAL_MS);
+    expect(s.holds(100)).toBe(false);
+    expect(s.holds(300)).toBe(false);
+  });
+
+  it('jitter inside the standing band is not movement, however fast it reads', () => {
+    // The hip alternates between standing and 12 px (0.03 of the extent) low every 200 ms: a speed
+    // of 0.15 per second, over MOVING_SPEED_PER_S, but inside MOVING_SPEED_MIN_DEPTH_RATIO.
+    expect(12 / 400 / 0.2).toBeGreaterThan(MOVING_SPEED_PER_S);
+    expect(12 / 400).toBeLessThan(MOVING_SPEED_MIN_DEPTH_RATIO);
+    const taken = sampleFramesAdaptive(track(4, (t) => (Math.floor(t / 200) % 2 === 0 ? 0 : 12)));
+    expect(new Set(gaps(taken).slice(2))).toEqual(new Set([Math.round(STILL_INTERVAL_MS)]));
+  });
+
+  it('a start below the descent edge is caught by its speed once it leaves the standing band', () => {
+    const s = createAdaptiveSampler();
+    for (const t of [0, 200, 400]) {
+      s.offer(t);
+      s.observe(pose(t, 0));
+      s.offer(t + 100);
+    }
+    // 18 px = 0.045 of the extent, under MOVING_DEPTH_RATIO (0.055), reached in 200 ms: 0.225/s.
+    s.offer(600);
+    s.observe(pose(600, 18));
+    s.offer(700);
+    s.offer(800);
+    expect(s.observe(pose(800, 36))).toEqual([500, 700]);
+    expect(s.intervalMs).toBe(MOVING_INTERVAL_MS);
   });
 
   it('nobody in view is still; a person whose legs cannot be measured is not', () => {

@@ -70,6 +70,7 @@ function samplingSteps(sampling: FileSampling): { gridFps: number | null; sample
       intervalMs: sampling.kind === 'fixed' ? 1000 / sampling.fps : 0,
       offer: () => 'analyse',
       observe: () => [],
+      holds: () => false,
     },
   };
 }
@@ -132,11 +133,15 @@ export async function analyseFileInWorker(
       framesHeld: 0,
       framesBackfilled: 0,
     };
-    /** Frames kept while still, until the next analysed frame says whether they are needed. */
+    /** Frames kept while still, until a later analysed frame says whether they are needed. */
     const held = new Map<number, { frame: KeptFrame; filterClockMs: number }>();
-    const releaseHeld = (): void => {
-      for (const h of held.values()) h.frame.release();
-      held.clear();
+    /** Releases the held frames the sampler will not ask for (all of them with `all`). */
+    const releaseHeld = (all = false): void => {
+      for (const [t, h] of held)
+        if (all || !sampler.holds(t)) {
+          h.frame.release();
+          held.delete(t);
+        }
     };
 
     /** Runs `step`, adding its wall time to the conversion time. */
@@ -211,7 +216,7 @@ export async function analyseFileInWorker(
         pull();
         if (image === null) continue;
         const pose = await analyse(image, tMs, filterClockMs);
-        // Frames held while still, now wanted because this frame started a movement. Their filter
+        // Frames held while still, now wanted because movement was seen (and confirmed). Their filter
         // clock is behind the model's, so pose-detection returns their landmarks unsmoothed and
         // leaves its filter as this frame left it.
         for (const t of sampler.observe(pose)) {
@@ -224,7 +229,7 @@ export async function analyseFileInWorker(
         releaseHeld();
       }
     } finally {
-      releaseHeld();
+      releaseHeld(true);
       // Candidates requested ahead and never used are closed.
       for (const p of ahead.splice(0)) await p.then((c) => c?.sample?.close()).catch(() => undefined);
     }
