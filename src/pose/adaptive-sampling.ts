@@ -97,8 +97,8 @@ export interface AdaptiveSampler {
   offer(tMs: number): SampleDecision;
   /**
    * The pose of the frame just analysed (the latest 'analyse'). Returns the media times of the held
-   * frames to analyse now, oldest first (empty unless this frame started movement); the other held
-   * frames can be released.
+   * frames to analyse now, oldest first (empty unless this frame confirmed movement); the other held
+   * frames can be released unless the sampler still `holds` them.
    */
   observe(frame: PoseFrame): readonly number[];
   /**
