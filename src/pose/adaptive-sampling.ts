@@ -5,8 +5,8 @@
  *
  * Two rates, chosen after each analysed frame from its pose:
  * - still (standing still, or nobody in view): STILL_INTERVAL_MS;
- * - moving (from the first sign of a descent until the person has stood still again for
- *   MOVING_HOLD_MS): MOVING_INTERVAL_MS, which covers the rep's start, bottom and end.
+ * - moving (from a descent, seen on two analysed frames running, until the person has stood still
+ *   again for MOVING_HOLD_MS): MOVING_INTERVAL_MS, which covers the rep's start, bottom and end.
  * (A third, sparser rate for the fast middle of a descent or ascent was tried: the bottom of a
  * bounced rep cannot be told from its fast descent in time, and its deepest frame was then missed.)
  * The pose is read as the analysis core reads it (src/core/set/reps.ts): the hip's drop toward the
