@@ -25,7 +25,7 @@ export const DEFAULT_MODEL: ModelId = 'blazepose-full';
 export const QUALITY_PRESETS = {
   fast: 'blazepose-lite',
   balanced: 'blazepose-full',
-  accurate: 'blazepose-heavy',
+  heavy: 'blazepose-heavy',
 } as const satisfies Record<string, ModelId>;
 
 /** When a model fails to load on every backend, try these next, in order. */

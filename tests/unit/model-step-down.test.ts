@@ -139,7 +139,7 @@ describe('in words', () => {
     const text = describeStepDown({ step: 'step-down', liteTooSlow: false }, figures);
     // 0.84 × 1000 ÷ 120 = 7.0; ÷ 60 = 14.0.
     expect(text).toBe(
-      'This device runs the Balanced model at about 7.0 poses a second, too slow for live cues, so the Fast model (BlazePose lite) is used at about 14.0 poses a second. Choose a model in Advanced to change it.',
+      'This device runs the Balanced model at about 7.0 poses a second, too slow for live cues, so the Fast model (BlazePose lite) is used at about 14.0 poses a second. It places hips and feet less surely, so now and then a cue or a count may be wrong. Choose a model in Advanced to change it.',
     );
   });
 
