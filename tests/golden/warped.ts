@@ -14,8 +14,10 @@ export const OTHER_KNEE_MAX_DEG = 3;
 
 export const WARPED = 'fixtures/warped';
 export const warpedVideo = (v: 'd0' | 'd20-left' | 'd20-right'): string => `${WARPED}/half-squats-${v}.mp4`;
-export const warpedTrack = (v: 'd0' | 'd20-left' | 'd20-right'): string =>
-  `${WARPED}/half-squats-${v}.blazepose-full.pose-track.json`;
+export const warpedTrack = (
+  v: 'd0' | 'd20-left' | 'd20-right',
+  model: 'blazepose-full' | 'blazepose-heavy' = 'blazepose-full',
+): string => `${WARPED}/half-squats-${v}.${model}.pose-track.json`;
 
 /** Per complete rep: the change of each knee's FPPA (at peak knee flexion) from control to warped. */
 export function kneeChanges(control: SetSummary, warped: SetSummary): Record<Side, number | null>[] {
