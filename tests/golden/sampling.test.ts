@@ -25,13 +25,17 @@ import type { Limit } from '../../src/core/coaching/verdict';
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 const TRACKS = [
   ...readdirSync(resolve(FIXTURES, 'tracks')).map((f) => resolve(FIXTURES, 'tracks', f)),
+  // The default model's tracks. The heavy ones of the same warped videos are a second model's view of
+  // clips already here; their hips-level values hover at the limit (docs/metrics.md, "Across
+  // BlazePose variants"), so the moment that cue fires moves with the frames analysed (167 ms in one
+  // rep): it says more about that edge than about the sampling.
   ...readdirSync(resolve(FIXTURES, 'warped'))
-    .filter((f) => f.endsWith('.pose-track.json'))
+    .filter((f) => f.endsWith('.blazepose-full.pose-track.json'))
     .map((f) => resolve(FIXTURES, 'warped', f)),
 ];
 
-/** Source frame interval of the 30 fps fixtures, ms. */
-const SOURCE_FRAME_MS = 1000 / 30;
+/** Longest source frame interval of the ~30 fps fixtures, ms (29.97 fps: the half-squat clips). */
+const SOURCE_FRAME_MS = 1001 / 30;
 /** How far a sampled summary may be from the full-rate one, beyond the value tolerances below. */
 interface TimeTolerances {
   /** Rep start, bottom and end times, and cue times, ms. */
