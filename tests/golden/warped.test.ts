@@ -53,8 +53,9 @@ describe('warped half squats (model tracks)', () => {
 /**
  * The same three videos through BlazePose heavy (`npm run analyze -- <video> --model blazepose-heavy
  * --track …`). The analysis is the same code; only the keypoints differ. Heavy's untouched knee
- * barely moves (−0.3° / −0.2°, +0.0° / −0.2°), so the 4.2° of full's left knee in rep 1 of the
- * right-knee warp is full's response to the changed pixels, not the geometry's.
+ * barely moves (right-knee warp −0.3° / −0.2°, left-knee warp +0.0° / −0.2°), so the 4.2° of full's
+ * left knee in rep 1 of the right-knee warp is full's response to the changed pixels, not the
+ * geometry's.
  */
 describe('warped half squats (BlazePose heavy tracks)', () => {
   const control = summaryOf('d0', 'blazepose-heavy');
