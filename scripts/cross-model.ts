@@ -13,22 +13,23 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeFrames, poseTrackToFrames, type SetSummary } from '../src/core';
 import { isModelId, type ModelId } from '../src/pose/models';
-import { kneeChanges, warpedVideo } from '../tests/golden/warped';
+import { deg } from '../tests/constructed/check';
+import { kneeChanges, WARPED_CLIPS, warpedVideo } from '../tests/golden/warped';
 import { startAppServer } from './lib/app-server';
 import { launchChromium } from './lib/chromium';
 import { FIXTURE_VIDEOS, PROJECT_ROOT } from './lib/paths';
 import { runHarness } from './lib/run-harness';
 
 const DEFAULT_MODELS: readonly ModelId[] = ['blazepose-lite', 'blazepose-full', 'blazepose-heavy'];
-const WARPED = ['d0', 'd20-left', 'd20-right'] as const;
 
-const deg = (v: number | null | undefined): string =>
-  v === null || v === undefined ? '—' : `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}°`;
+const degOrDash = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : deg(v));
 
 function clipRow(clip: string, model: ModelId, s: SetSummary): string {
   const cues = s.cues.map((c) => `${c.id} (rep ${c.rep ?? '—'})`).join(', ') || 'none';
   const drops = s.reps.map((r) => (r.pelvicDropDeg === null ? '—' : `${r.pelvicDropDeg.value.toFixed(1)}°`));
-  const knees = s.reps.map((r) => `L ${deg(r.kneeValgusDeg?.left)} R ${deg(r.kneeValgusDeg?.right)}`);
+  const knees = s.reps.map(
+    (r) => `L ${degOrDash(r.kneeValgusDeg?.left)} R ${degOrDash(r.kneeValgusDeg?.right)}`,
+  );
   return `| ${clip} | ${model} | ${s.repCount} (+${s.partialReps} partial) | ${cues} | ${drops.join(', ')} | ${knees.join('; ')} |`;
 }
 
@@ -56,12 +57,13 @@ async function main(): Promise<void> {
         clipRows.push(clipRow(clip, model, await summarize(join(PROJECT_ROOT, 'fixtures', clip), model)));
       // One at a time: each page runs its own model, and two would share the cores.
       const summaries: SetSummary[] = [];
-      for (const v of WARPED) summaries.push(await summarize(join(PROJECT_ROOT, warpedVideo(v)), model));
+      for (const v of WARPED_CLIPS)
+        summaries.push(await summarize(join(PROJECT_ROOT, warpedVideo(v)), model));
       const [control, ...warped] = summaries;
       if (control === undefined) throw new Error('internal: no control summary');
       warped.forEach((w, i) => {
-        const changes = kneeChanges(control, w).map((c) => `L ${deg(c.left)} R ${deg(c.right)}`);
-        warpRows.push(`| ${WARPED[i + 1]} | ${model} | ${changes.join('; ')} |`);
+        const changes = kneeChanges(control, w).map((c) => `L ${degOrDash(c.left)} R ${degOrDash(c.right)}`);
+        warpRows.push(`| ${WARPED_CLIPS[i + 1]} | ${model} | ${changes.join('; ')} |`);
       });
     }
     process.stdout.write(

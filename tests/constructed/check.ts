@@ -52,7 +52,8 @@ export interface CaseOutcome {
 }
 
 const s1 = (tMs: number): string => `${(tMs / 1000).toFixed(1)} s`;
-const deg = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}°`;
+/** A signed angle as the tables print it: "+7.7°", "−19.3°". */
+export const deg = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}°`;
 const reading = (r: KneeReading | null): string =>
   r === null ? '—' : r.kind === 'fppa-deg' ? deg(r.value) : `${r.value.toFixed(2)} inside foot`;
 const inRange = (tMs: number, r: Range): boolean => tMs >= r.fromMs && tMs <= r.toMs;

@@ -12,12 +12,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeFrames, parsePoseTrack, poseTrackToFrames, type SetSummary } from '../../src/core';
-import { kneeChanges, OTHER_KNEE_MAX_DEG, WARP_D_DEG, WARP_TOLERANCE_DEG, warpedTrack } from './warped';
+import {
+  kneeChanges,
+  OTHER_KNEE_MAX_DEG,
+  WARP_D_DEG,
+  WARP_TOLERANCE_DEG,
+  warpedTrack,
+  type WarpedClip,
+  type WarpedTrackModel,
+} from './warped';
 
-const summaryOf = (
-  v: 'd0' | 'd20-left' | 'd20-right',
-  model: 'blazepose-full' | 'blazepose-heavy' = 'blazepose-full',
-): SetSummary =>
+const summaryOf = (v: WarpedClip, model: WarpedTrackModel = 'blazepose-full'): SetSummary =>
   analyzeFrames(poseTrackToFrames(parsePoseTrack(JSON.parse(readFileSync(warpedTrack(v, model), 'utf8')))));
 
 describe('warped half squats (model tracks)', () => {

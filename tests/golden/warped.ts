@@ -13,11 +13,14 @@ export const WARP_TOLERANCE_DEG = Math.max(4, 0.3 * WARP_D_DEG);
 export const OTHER_KNEE_MAX_DEG = 3;
 
 export const WARPED = 'fixtures/warped';
-export const warpedVideo = (v: 'd0' | 'd20-left' | 'd20-right'): string => `${WARPED}/half-squats-${v}.mp4`;
-export const warpedTrack = (
-  v: 'd0' | 'd20-left' | 'd20-right',
-  model: 'blazepose-full' | 'blazepose-heavy' = 'blazepose-full',
-): string => `${WARPED}/half-squats-${v}.${model}.pose-track.json`;
+/** The control and the two warped clips, in that order. */
+export const WARPED_CLIPS = ['d0', 'd20-left', 'd20-right'] as const;
+export type WarpedClip = (typeof WARPED_CLIPS)[number];
+/** The models whose tracks of the warped clips are committed. */
+export type WarpedTrackModel = 'blazepose-full' | 'blazepose-heavy';
+export const warpedVideo = (v: WarpedClip): string => `${WARPED}/half-squats-${v}.mp4`;
+export const warpedTrack = (v: WarpedClip, model: WarpedTrackModel = 'blazepose-full'): string =>
+  `${WARPED}/half-squats-${v}.${model}.pose-track.json`;
 
 /** Per complete rep: the change of each knee's FPPA (at peak knee flexion) from control to warped. */
 export function kneeChanges(control: SetSummary, warped: SetSummary): Record<Side, number | null>[] {
